@@ -1,0 +1,85 @@
+//! What a rule reports.
+
+use std::ops::Range;
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A file of the parsed project: locale index and file index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    pub locale: usize,
+    pub file: usize,
+}
+
+/// Which side of a comparison a highlighted span belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Reference,
+    Translation,
+}
+
+/// A highlighted span in the translation or in the reference (a quantity, a fragment, a variable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub side: Side,
+    pub span: Range<usize>,
+}
+
+/// A place in the reference locale that a finding points back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub file: FileId,
+    /// The span of the whole reference entry.
+    pub span: Range<usize>,
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Locale index in the project.
+    pub locale: usize,
+    /// The file the finding is in; `None` when the file itself is missing.
+    pub file: Option<FileId>,
+    /// Display path of the file (the expected path when it is missing).
+    pub path: String,
+    /// Byte range of the finding in the file's decoded text.
+    pub span: Range<usize>,
+    pub message_id: Option<String>,
+    pub attribute: Option<String>,
+    pub variant: Option<String>,
+    pub message: String,
+    /// Span of the whole translation entry, when the finding is about one.
+    pub entry_span: Option<Range<usize>>,
+    pub reference: Option<Related>,
+    pub labels: Vec<Label>,
+    /// Rule-specific structured data (for example both quantities of a numeric mismatch).
+    pub data: Option<serde_json::Value>,
+}

@@ -1,0 +1,350 @@
+//! The rule registry: every rule leaflint has, with its metadata and check function.
+//!
+//! Each rule lives in its own file and documents itself in `docs/rules/<id>.md`, which is also the
+//! rule module's doc comment and what `leaflint rule <id>` prints.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
+use crate::project::{EntryView, Locale, ParsedFile, Project};
+
+pub mod duplicate_id;
+pub mod io_error;
+pub mod missing_attribute;
+pub mod missing_file;
+pub mod missing_message;
+pub mod missing_value;
+pub mod obsolete_attribute;
+pub mod obsolete_file;
+pub mod obsolete_message;
+pub mod parse_error;
+pub mod plural_categories;
+pub mod reference_mismatch;
+pub mod variable_mismatch;
+
+/// What a rule is: its id, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Kebab-case id, used in config, suppressions, JSON, SARIF and the docs file name.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// One line: what fires.
+    pub summary: &'static str,
+    /// The rule's documentation page (Markdown).
+    pub doc: &'static str,
+}
+
+/// A check. Rules receive one unit of work (a file of one locale, with its reference counterpart)
+/// and the whole parsed project through [`Ctx`]; they never re-read or re-parse files.
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink);
+}
+
+/// Every rule, in documentation order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    &[
+        &parse_error::ParseError,
+        &io_error::IoError,
+        &missing_file::MissingFile,
+        &obsolete_file::ObsoleteFile,
+        &missing_message::MissingMessage,
+        &obsolete_message::ObsoleteMessage,
+        &missing_value::MissingValue,
+        &missing_attribute::MissingAttribute,
+        &obsolete_attribute::ObsoleteAttribute,
+        &duplicate_id::DuplicateId,
+        &variable_mismatch::VariableMismatch,
+        &reference_mismatch::ReferenceMismatch,
+        &plural_categories::PluralCategories,
+    ]
+}
+
+/// Looks a rule up by id.
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    registry().iter().copied().find(|r| r.meta().id == id)
+}
+
+/// Per-run settings the rules see.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Severity overrides by rule id; `None` turns a rule off.
+    pub severity: HashMap<String, Option<Severity>>,
+    /// All files of a locale form one Fluent bundle, so an id repeated across files collides.
+    /// Off by default: sites like mozilla.org load one file set per page.
+    pub single_bundle: bool,
+}
+
+impl Settings {
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity_of(&self, meta: &RuleMeta) -> Option<Severity> {
+        match self.severity.get(meta.id) {
+            Some(s) => *s,
+            None => Some(meta.severity),
+        }
+    }
+}
+
+/// Everything a rule may look at, shared by all units of a run.
+pub struct Ctx<'p, 's> {
+    pub project: &'p Project<'s>,
+    pub settings: &'p Settings,
+    /// CLDR cardinal plural categories each locale produces (by locale index).
+    pub plural_categories: Vec<Vec<&'static str>>,
+}
+
+impl<'p, 's> Ctx<'p, 's> {
+    pub fn new(project: &'p Project<'s>, settings: &'p Settings) -> Self {
+        let plural_categories = project
+            .locales
+            .iter()
+            .map(|l| plural_categories::categories_for(&l.source.langid))
+            .collect();
+        Ctx {
+            project,
+            settings,
+            plural_categories,
+        }
+    }
+
+    pub fn reference(&self) -> &'p Locale<'s> {
+        &self.project.locales[0]
+    }
+}
+
+/// One unit of work: a file path of one locale, with the reference locale's file of the same path.
+/// For the reference locale itself, `file` and `reference` are the same file.
+pub struct Unit<'p, 's> {
+    pub locale_index: usize,
+    pub locale: &'p Locale<'s>,
+    pub rel: &'p str,
+    /// Index of `file` in the locale's files.
+    pub file_index: Option<usize>,
+    pub file: Option<&'p ParsedFile<'s>>,
+    pub reference_index: Option<usize>,
+    pub reference: Option<&'p ParsedFile<'s>>,
+    /// The first unit of its locale (locale-level findings are reported once, with it).
+    pub first_of_locale: bool,
+    /// The locale's file at this path exists but could not be read (already an `io-error`).
+    pub unreadable: bool,
+}
+
+impl<'p, 's> Unit<'p, 's> {
+    pub fn is_reference_locale(&self) -> bool {
+        self.locale_index == 0
+    }
+
+    /// The locale's file and the reference file, when both exist and this is a translation.
+    pub fn pair(&self) -> Option<(&'p ParsedFile<'s>, &'p ParsedFile<'s>)> {
+        if self.is_reference_locale() {
+            return None;
+        }
+        Some((self.file?, self.reference?))
+    }
+
+    pub fn file_id(&self) -> Option<FileId> {
+        self.file_index.map(|file| FileId {
+            locale: self.locale_index,
+            file,
+        })
+    }
+
+    pub fn reference_file_id(&self) -> Option<FileId> {
+        self.reference_index.map(|file| FileId { locale: 0, file })
+    }
+
+    /// The display path of this unit's file (the expected path when it is missing).
+    pub fn path(&self) -> String {
+        match self.file {
+            Some(f) => f.src.path.clone(),
+            None => {
+                let root = &self.locale.source.dir;
+                root.join(self.rel.replace('/', std::path::MAIN_SEPARATOR_STR))
+                    .display()
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// Collects a rule's diagnostics for one unit.
+pub struct Sink {
+    meta: &'static RuleMeta,
+    severity: Severity,
+    overridden: bool,
+    locale: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub fn new(
+        meta: &'static RuleMeta,
+        severity: Severity,
+        overridden: bool,
+        locale: usize,
+    ) -> Sink {
+        Sink {
+            meta,
+            severity,
+            overridden,
+            locale,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Adds a finding at `span` of `file` and returns it for the optional fields.
+    pub fn emit(
+        &mut self,
+        file: Option<FileId>,
+        path: String,
+        span: Range<usize>,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            rule: self.meta.id,
+            severity: self.severity,
+            locale: self.locale,
+            file,
+            path,
+            span,
+            message_id: None,
+            attribute: None,
+            variant: None,
+            message,
+            entry_span: None,
+            reference: None,
+            labels: Vec::new(),
+            data: None,
+        });
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Adds a finding about an entry of the unit's file.
+    pub fn emit_entry(
+        &mut self,
+        unit: &Unit<'_, '_>,
+        entry: &EntryView<'_, '_>,
+        span: Range<usize>,
+        message: String,
+    ) -> &mut Diagnostic {
+        let d = self.emit(unit.file_id(), unit.path(), span, message);
+        d.message_id = Some(entry.id().to_string());
+        d.entry_span = Some(entry.meta.span.clone());
+        d
+    }
+
+    /// Severity for a finding that is less serious than the rule's default (unless configured).
+    pub fn downgraded(&self, to: Severity) -> Severity {
+        if self.overridden {
+            self.severity
+        } else {
+            to.min(self.severity)
+        }
+    }
+
+    /// Severity for a finding that is more serious than the rule's default (unless configured).
+    pub fn upgraded(&self, to: Severity) -> Severity {
+        if self.overridden {
+            self.severity
+        } else {
+            to.max(self.severity)
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn with_reference(&mut self, file: Option<FileId>, span: Range<usize>) -> &mut Self {
+        if let Some(file) = file {
+            self.reference = Some(Related { file, span });
+        }
+        self
+    }
+
+    pub fn with_attribute(&mut self, attribute: Option<&str>) -> &mut Self {
+        self.attribute = attribute.map(str::to_string);
+        self
+    }
+
+    pub fn with_label(&mut self, label: Label) -> &mut Self {
+        self.labels.push(label);
+        self
+    }
+
+    pub fn with_severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// The reference entry with the same id as `entry`, in the unit's reference file.
+pub fn reference_entry<'p, 's>(
+    unit: &Unit<'p, 's>,
+    entry: &EntryView<'_, '_>,
+) -> Option<EntryView<'p, 's>> {
+    unit.reference?.get(entry.id())
+}
+
+/// The closest candidate to `word` by edit distance, for "did you mean" hints.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(word, c);
+        let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        assert_eq!(closest("cuont", ["count", "dose"]), Some("count"));
+        assert_eq!(closest("xyz", ["count", "dose"]), None);
+    }
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for r in registry() {
+            let id = r.meta().id;
+            assert!(seen.insert(id), "duplicate rule id {id}");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id}"
+            );
+        }
+    }
+}

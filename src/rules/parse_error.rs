@@ -1,0 +1,78 @@
+#![doc = include_str!("../../docs/rules/parse-error.md")]
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::Severity;
+use crate::source::floor_char_boundary;
+
+pub struct ParseError;
+
+static META: RuleMeta = RuleMeta {
+    id: "parse-error",
+    severity: Severity::Error,
+    summary: "a file does not parse as Fluent, or is not valid UTF-8",
+    doc: include_str!("../../docs/rules/parse-error.md"),
+};
+
+impl Rule for ParseError {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some(file) = unit.file else { return };
+        let text = file.text();
+        if let Some(e) = file.src.decoded.error {
+            let start = e.text_offset;
+            let end = start + text[start..].chars().next().map_or(0, char::len_utf8);
+            out.emit(
+                unit.file_id(),
+                unit.path(),
+                start..end,
+                format!(
+                    "the file is not valid UTF-8: invalid byte at offset {} (shown as U+FFFD)",
+                    e.byte_offset
+                ),
+            );
+        }
+        for error in &file.errors {
+            let start = floor_char_boundary(text, error.pos.start);
+            let mut end = floor_char_boundary(text, error.pos.end.max(start));
+            if end == start {
+                end = (start + text[start..].chars().next().map_or(0, char::len_utf8))
+                    .min(text.len());
+            }
+            let junk = error.slice.as_ref().map(|r| {
+                &text[floor_char_boundary(text, r.start)..floor_char_boundary(text, r.end)]
+            });
+            let id = junk.and_then(junk_id);
+            let mut reason = error.kind.to_string();
+            if let Some(first) = reason.get(..1) {
+                let lower = first.to_lowercase();
+                reason.replace_range(..1, &lower);
+            }
+            let message = match id {
+                Some(id) => format!("{reason}; `{id}` is skipped"),
+                None => format!("{reason}; the text up to the next entry is skipped"),
+            };
+            let d = out.emit(unit.file_id(), unit.path(), start..end, message);
+            d.message_id = id.map(str::to_string);
+        }
+    }
+}
+
+/// The id at the start of a junk entry, if it looks like one.
+fn junk_id(junk: &str) -> Option<&str> {
+    let line = junk
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))?;
+    let id = line.split(|c: char| c == '=' || c.is_whitespace()).next()?;
+    let valid = !id.is_empty()
+        && id
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && id
+            .trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_alphabetic());
+    valid.then_some(id)
+}

@@ -1,0 +1,211 @@
+#![doc = include_str!("../../docs/rules/plural-categories.md")]
+
+use fluent_syntax::ast::{InlineExpression, Variant, VariantKey};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::Severity;
+use crate::fluent::{parts, walk_pattern, Visitor};
+
+pub struct PluralCategories;
+
+static META: RuleMeta = RuleMeta {
+    id: "plural-categories",
+    severity: Severity::Warning,
+    summary: "a select on a number lacks a CLDR plural category the locale needs, or has one it never uses",
+    doc: include_str!("../../docs/rules/plural-categories.md"),
+};
+
+const ALL: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+fn name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+fn rules_for(langid: &LanguageIdentifier) -> Option<PluralRules> {
+    PluralRules::create(langid.clone(), PluralRuleType::CARDINAL)
+        .or_else(|_| {
+            let lang: LanguageIdentifier = langid.language.as_str().parse().map_err(|_| "")?;
+            PluralRules::create(lang, PluralRuleType::CARDINAL)
+        })
+        .ok()
+}
+
+/// The cardinal plural categories a locale produces, found by asking CLDR's rules about a spread
+/// of integers and decimals (intl_pluralrules has no list of them). Empty when CLDR has no rules.
+pub fn categories_for(langid: &LanguageIdentifier) -> Vec<&'static str> {
+    let Some(rules) = rules_for(langid) else {
+        return Vec::new();
+    };
+    let mut found = [false; 6];
+    let mut mark = |c: Result<PluralCategory, &str>| {
+        if let Ok(c) = c {
+            let c = name(c);
+            let i = ALL.iter().position(|n| *n == c).unwrap_or(5);
+            found[i] = true;
+        }
+    };
+    for n in 0..=200u64 {
+        mark(rules.select(n));
+    }
+    for n in [1_000u64, 10_000, 100_000, 1_000_000, 10_000_000] {
+        mark(rules.select(n));
+    }
+    for s in [
+        "0.0",
+        "0.1",
+        "0.5",
+        "1.0",
+        "1.5",
+        "2.0",
+        "2.5",
+        "3.5",
+        "5.0",
+        "10.0",
+        "11.0",
+        "100.0",
+        "1000.0",
+        "1000000.0",
+    ] {
+        mark(rules.select(s));
+    }
+    ALL.iter()
+        .zip(found)
+        .filter(|(_, f)| *f)
+        .map(|(n, _)| *n)
+        .collect()
+}
+
+struct Selects<'s>(Vec<(&'s InlineExpression<&'s str>, &'s [Variant<&'s str>])>);
+
+impl<'s> Visitor<'s> for Selects<'s> {
+    fn select(
+        &mut self,
+        selector: &'s InlineExpression<&'s str>,
+        variants: &'s [Variant<&'s str>],
+    ) {
+        self.0.push((selector, variants));
+    }
+}
+
+/// Whether a select expression chooses by plural category of a number.
+fn is_plural_select(selector: &InlineExpression<&str>, variants: &[Variant<&str>]) -> bool {
+    let numeric_selector = matches!(
+        selector,
+        InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER"
+    ) || matches!(selector, InlineExpression::NumberLiteral { .. });
+    let keys_are_categories = variants.iter().all(|v| match &v.key {
+        VariantKey::Identifier { name } => ALL.contains(name),
+        VariantKey::NumberLiteral { .. } => true,
+    });
+    let has_plural_key = variants
+        .iter()
+        .any(|v| matches!(&v.key, VariantKey::Identifier { name } if *name != "other" && ALL.contains(name)));
+    keys_are_categories
+        && (has_plural_key
+            || (numeric_selector
+                && variants
+                    .iter()
+                    .any(|v| matches!(v.key, VariantKey::Identifier { .. }))))
+}
+
+impl Rule for PluralCategories {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some(file) = unit.file else { return };
+        let needed = &ctx.plural_categories[unit.locale_index];
+        if needed.is_empty() {
+            return;
+        }
+        let lang = unit.locale.tag();
+        let rules = rules_for(&unit.locale.source.langid);
+        for t in file.views() {
+            for part in parts(t.value, t.attributes) {
+                let mut s = Selects(Vec::new());
+                walk_pattern(part.pattern, &mut s);
+                for (selector, variants) in s.0 {
+                    if !is_plural_select(selector, variants) {
+                        continue;
+                    }
+                    let key_span = |v: &Variant<&str>| {
+                        let k = crate::fluent::variant_key(&v.key);
+                        file.offset(k)
+                            .map_or(t.meta.id_span.clone(), |o| o..o + k.len())
+                    };
+                    // Categories covered by exact number keys (`[1]` covers `one` in English).
+                    let covered_by_numbers: Vec<&str> = variants
+                        .iter()
+                        .filter_map(|v| match &v.key {
+                            VariantKey::NumberLiteral { value } => {
+                                rules.as_ref()?.select(*value).ok().map(name)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    let has = |c: &str| {
+                        variants.iter().any(
+                            |v| matches!(&v.key, VariantKey::Identifier { name } if *name == c),
+                        )
+                    };
+                    let missing: Vec<&str> = needed
+                        .iter()
+                        .copied()
+                        .filter(|c| !has(c) && !covered_by_numbers.contains(c))
+                        .collect();
+                    let anchor = variants.first().map_or(t.meta.id_span.clone(), key_span);
+                    if !missing.is_empty() {
+                        let list = missing
+                            .iter()
+                            .map(|c| format!("`[{c}]`"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let message = format!(
+                            "plural select lacks {list}, which {lang} needs (CLDR categories: {})",
+                            needed.join(", ")
+                        );
+                        out.emit_entry(unit, &t, anchor.clone(), message)
+                            .with_attribute(part.attribute);
+                    }
+                    for v in variants {
+                        if let VariantKey::Identifier { name } = &v.key {
+                            if !needed.contains(name) {
+                                let message = format!(
+                                    "`[{name}]` is never selected in {lang}, whose plural categories are {}",
+                                    needed.join(", ")
+                                );
+                                let d = out.emit_entry(unit, &t, key_span(v), message);
+                                d.with_attribute(part.attribute);
+                                d.variant = Some(name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_of_known_locales() {
+        let l = |s: &str| categories_for(&s.parse().unwrap());
+        assert_eq!(l("en"), vec!["one", "other"]);
+        assert_eq!(l("sv-SE"), vec!["one", "other"]);
+        assert_eq!(l("zh-CN"), vec!["other"]);
+        assert_eq!(l("ru"), vec!["one", "few", "many", "other"]);
+    }
+}

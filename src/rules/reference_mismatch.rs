@@ -1,0 +1,220 @@
+#![doc = include_str!("../../docs/rules/reference-mismatch.md")]
+
+use fluent_syntax::ast::{InlineExpression, PatternElement};
+
+use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::{Label, Severity, Side};
+use crate::fluent::{parts, walk_pattern, Visitor};
+use crate::project::{EntryView, Locale};
+
+pub struct ReferenceMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "reference-mismatch",
+    severity: Severity::Warning,
+    summary: "message and term references differ from the reference, or point nowhere",
+    doc: include_str!("../../docs/rules/reference-mismatch.md"),
+};
+
+/// A `{ msg }`, `{ msg.attr }`, `{ -term }` or `{ -term.attr }` reference in an entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Reference<'s> {
+    /// The id as written, `-` included for terms (a slice of the source when it can be).
+    pub id: &'s str,
+    pub attribute: Option<&'s str>,
+    pub is_term: bool,
+    /// The identifier slice, for its position.
+    pub name: &'s str,
+}
+
+impl Reference<'_> {
+    fn display(&self) -> String {
+        match self.attribute {
+            Some(a) => format!("{{ {}.{a} }}", self.id),
+            None => format!("{{ {} }}", self.id),
+        }
+    }
+    fn key(&self) -> (&str, Option<&str>) {
+        (self.id, self.attribute)
+    }
+}
+
+/// Every message and term reference of an entry, in order.
+pub fn references<'a>(text: &'a str, entry: &EntryView<'a, '_>) -> Vec<Reference<'a>> {
+    struct Refs<'s> {
+        text: &'s str,
+        out: Vec<Reference<'s>>,
+    }
+    impl<'s> Visitor<'s> for Refs<'s> {
+        fn inline(&mut self, expr: &'s InlineExpression<&'s str>) {
+            let (name, attribute, is_term) = match expr {
+                InlineExpression::MessageReference { id, attribute } => {
+                    (id.name, attribute.as_ref().map(|a| a.name), false)
+                }
+                InlineExpression::TermReference { id, attribute, .. } => {
+                    (id.name, attribute.as_ref().map(|a| a.name), true)
+                }
+                _ => return,
+            };
+            let id = match crate::fluent::offset_in(self.text, name) {
+                Some(o) if is_term && o > 0 => &self.text[o - 1..o + name.len()],
+                _ => name,
+            };
+            self.out.push(Reference {
+                id,
+                attribute,
+                is_term,
+                name,
+            });
+        }
+    }
+    let mut v = Refs {
+        text,
+        out: Vec::new(),
+    };
+    for part in parts(entry.value, entry.attributes) {
+        walk_pattern(part.pattern, &mut v);
+    }
+    v.out
+}
+
+/// The plain text value of a term or message (when it is only text), to spot it typed out.
+fn plain_value<'s>(locale: &Locale<'s>, id: &str) -> Option<&'s str> {
+    let (file, view) = locale.lookup(id)?;
+    let _ = file;
+    match view.value?.elements.as_slice() {
+        [PatternElement::TextElement { value }] => Some(value),
+        _ => None,
+    }
+}
+
+impl Rule for ReferenceMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some(file) = unit.file else { return };
+        let locale = unit.locale;
+        let lang = locale.tag();
+        let text = file.text();
+        for t in file.views() {
+            let refs = references(text, &t);
+            // References to something the locale does not define (any locale, reference included).
+            for r in &refs {
+                let span = file
+                    .offset(r.name)
+                    .map(|o| if r.is_term { o.saturating_sub(1) } else { o })
+                    .map_or(t.meta.id_span.clone(), |o| o..o + r.id.len());
+                let problem = match locale.lookup(r.id) {
+                    None => {
+                        let kind = if r.is_term { "term" } else { "message" };
+                        let hint = closest(
+                            r.id,
+                            locale
+                                .ids
+                                .keys()
+                                .copied()
+                                .filter(|k| k.starts_with('-') == r.is_term),
+                        )
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default();
+                        Some(format!(
+                            "`{}` refers to a {kind} that {lang} does not define{hint}",
+                            r.display()
+                        ))
+                    }
+                    Some((_, target)) => match r.attribute {
+                        Some(a) if target.attribute(a).is_none() => Some(format!(
+                            "`{}` refers to attribute `.{a}`, which `{}` does not have in {lang}",
+                            r.display(),
+                            r.id
+                        )),
+                        _ => None,
+                    },
+                };
+                if let Some(message) = problem {
+                    let severity = out.upgraded(Severity::Error);
+                    out.emit_entry(unit, &t, span.clone(), message)
+                        .with_severity(severity)
+                        .with_label(Label {
+                            side: Side::Translation,
+                            span,
+                        });
+                }
+            }
+            // Differences from the reference message.
+            let Some((_, reference)) = unit.pair() else {
+                continue;
+            };
+            let Some(rv) = reference.get(t.id()) else {
+                continue;
+            };
+            let rrefs = references(reference.text(), &rv);
+            let en = ctx.reference().tag();
+            for r in &rrefs {
+                if refs.iter().any(|x| x.key() == r.key()) {
+                    continue;
+                }
+                let typed = plain_value(locale, r.id)
+                    .filter(|v| v.chars().count() >= 2)
+                    .and_then(|v| {
+                        parts(t.value, t.attributes).find_map(|p| {
+                            p.pattern.elements.iter().find_map(|e| match e {
+                                PatternElement::TextElement { value } if value.contains(v) => {
+                                    let o = file.offset(value)? + value.find(v)?;
+                                    Some((v, o..o + v.len()))
+                                }
+                                _ => None,
+                            })
+                        })
+                    });
+                let (message, span) = match &typed {
+                    Some((v, span)) => (
+                        format!(
+                            "`{}` in {en} is typed out as `{v}` in {lang}; use the reference",
+                            r.display()
+                        ),
+                        span.clone(),
+                    ),
+                    None => (
+                        format!("`{}` in {en} is not used in {lang}", r.display()),
+                        t.meta.id_span.clone(),
+                    ),
+                };
+                let d = out
+                    .emit_entry(unit, &t, span.clone(), message)
+                    .with_reference(unit.reference_file_id(), rv.meta.span.clone());
+                if typed.is_some() {
+                    d.with_label(Label {
+                        side: Side::Translation,
+                        span,
+                    });
+                }
+                if let Some(o) = reference.offset(r.name) {
+                    let start = if r.is_term { o.saturating_sub(1) } else { o };
+                    d.with_label(Label {
+                        side: Side::Reference,
+                        span: start..o + r.name.len(),
+                    });
+                }
+            }
+            for r in &refs {
+                if rrefs.iter().any(|x| x.key() == r.key()) || locale.lookup(r.id).is_none() {
+                    continue;
+                }
+                let span = file
+                    .offset(r.name)
+                    .map(|o| if r.is_term { o.saturating_sub(1) } else { o })
+                    .map_or(t.meta.id_span.clone(), |o| o..o + r.id.len());
+                let message = format!("`{}` is used in {lang} but not in {en}", r.display());
+                out.emit_entry(unit, &t, span.clone(), message)
+                    .with_reference(unit.reference_file_id(), rv.meta.span.clone())
+                    .with_label(Label {
+                        side: Side::Translation,
+                        span,
+                    });
+            }
+        }
+    }
+}
