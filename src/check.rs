@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::{LoadError, LoadOptions, Project, Tree};
-use crate::report::{resolve, Finding, Summary};
+use crate::report::{resolve, EntryTable, Finding, Summary};
 use crate::rules::{registry, Ctx, Rule, Settings, Sink, Unit};
 
 /// What to check and how.
@@ -15,6 +15,10 @@ pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub load: LoadOptions,
     pub settings: Settings,
+    /// Also collect every message's text in every locale (for the HTML report).
+    pub entries: bool,
+    /// A Mozilla project configuration (`--project`): it names the files, and `paths` is unused.
+    pub project: Option<std::sync::Arc<crate::mozilla::ProjectConfig>>,
 }
 
 /// The result of checking one or more trees.
@@ -27,14 +31,28 @@ pub struct Outcome {
     pub locales: Vec<String>,
     /// Notes for stderr: directories ignored and the like.
     pub notes: Vec<String>,
+    /// Every message's text per locale, one table per tree; empty unless asked for.
+    pub entries: Vec<EntryTable>,
+    /// Baseline entries for the findings reported (with `settings.filters.record_baseline`).
+    pub baseline: Vec<crate::baseline::Entry>,
 }
 
 /// Checks every tree in `opts.paths`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
     let mut outcome = Outcome::default();
-    for path in &opts.paths {
-        let tree = Tree::load(path, &opts.load)?;
-        let one = check_tree(&tree, &opts.settings);
+    let mut baselined = 0;
+    let trees = match &opts.project {
+        Some(p) => vec![Err(p)],
+        None => opts.paths.iter().map(Ok).collect(),
+    };
+    for source in trees {
+        let tree = match source {
+            Ok(path) => Tree::load(path, &opts.load)?,
+            Err(project) => project.load_tree(&opts.load)?,
+        };
+        let one = check_tree_with(&tree, &opts.settings, opts.entries);
+        baselined += one.summary.baselined.unwrap_or(0);
+        outcome.baseline.extend(one.baseline);
         if outcome.reference.is_empty() {
             outcome.reference = one.reference;
         }
@@ -46,15 +64,26 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
         outcome.notes.extend(one.notes);
         outcome.summary.add(&one.summary);
         outcome.findings.extend(one.findings);
+        outcome.entries.extend(one.entries);
+    }
+    if let Some(b) = &opts.settings.filters.baseline {
+        outcome.summary.baselined = Some(baselined);
+        outcome.summary.baseline_fixed = Some(b.total().saturating_sub(baselined));
     }
     Ok(outcome)
 }
 
 /// Checks one loaded tree.
 pub fn check_tree(tree: &Tree, settings: &Settings) -> Outcome {
+    check_tree_with(tree, settings, false)
+}
+
+/// Checks one loaded tree, and collects every message's text when `entries` is set.
+pub fn check_tree_with(tree: &Tree, settings: &Settings, entries: bool) -> Outcome {
     let project = Project::parse(tree);
     let diagnostics = run_rules(&project, settings);
-    let findings = resolve(&project, diagnostics);
+    let applied = crate::suppress::apply(&project, settings, diagnostics);
+    let findings = resolve(&project, applied.diagnostics);
     let mut summary = Summary {
         files: project.file_count(),
         messages: project.message_count(),
@@ -62,6 +91,9 @@ pub fn check_tree(tree: &Tree, settings: &Settings) -> Outcome {
     };
     for f in &findings {
         summary.count(f);
+    }
+    if settings.filters.baseline.is_some() {
+        summary.baselined = Some(applied.baselined);
     }
     Outcome {
         findings,
@@ -73,6 +105,12 @@ pub fn check_tree(tree: &Tree, settings: &Settings) -> Outcome {
             .map(|l| l.tag().to_string())
             .collect(),
         notes: tree.notes.clone(),
+        entries: if entries {
+            vec![EntryTable::build(&project)]
+        } else {
+            Vec::new()
+        },
+        baseline: applied.baseline,
     }
 }
 
@@ -82,7 +120,12 @@ pub fn units<'p, 's>(project: &'p Project<'s>) -> Vec<Unit<'p, 's>> {
     let reference = project.reference();
     let mut units = Vec::new();
     for (li, locale) in project.locales.iter().enumerate() {
-        let mut rels: Vec<&str> = reference.files.iter().map(|f| f.src.rel.as_str()).collect();
+        let mut rels: Vec<&str> = reference
+            .files
+            .iter()
+            .map(|f| f.src.rel.as_str())
+            .filter(|rel| !locale.source.out_of_scope.contains(*rel))
+            .collect();
         if li > 0 {
             rels.extend(locale.files.iter().map(|f| f.src.rel.as_str()));
             rels.sort_unstable();

@@ -30,6 +30,32 @@ pub enum Command {
         /// The rule id, for example `missing-message`.
         id: String,
     },
+    /// Show which configuration file applies, or with `--dump` the effective configuration.
+    Config(ConfigCommand),
+}
+
+/// Which configuration file to use (`check` and `config`).
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Read the configuration from FILE instead of the `leaflint.toml` (or `.leaflint.toml`)
+    /// found in the checked directory or the nearest parent that has one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file at all: defaults and command-line options only.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigCommand {
+    /// Print the effective configuration (every rule's level filled in) as TOML.
+    #[arg(long)]
+    pub dump: bool,
+    /// Where to look for the configuration file, from there upwards.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 const CHECK_EXAMPLES: &str = "\
@@ -38,7 +64,12 @@ Examples:
   leaflint check locales/ --locale sv    check only the Swedish translation
   leaflint check l10n/ --reference en-US use en-US as the reference
   leaflint check --format json > out.json
+  leaflint check --format html -o review.html  a page to read the locales side by side
   leaflint check --deny-warnings         fail CI on warnings too
+  leaflint check --write-baseline leaflint-baseline.json   accept today's findings
+  leaflint check --baseline leaflint-baseline.json         report only new ones
+  leaflint check --changed-since origin/main               only what a branch changed
+  leaflint check --project l10n.toml     a Mozilla project configuration (compare-locales)
 
 Exit codes: 0 no error-level findings, 1 error-level findings (or warnings with
 --deny-warnings), 2 leaflint itself failed (bad usage, missing path, no reference).";
@@ -64,6 +95,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Write the report to FILE instead of stdout (no colour unless `--color always`).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// When to use colour in the human report (NO_COLOR turns `auto` off).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -76,4 +110,22 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Check the files a Mozilla project configuration (`l10n.toml`) names, with its per-path
+    /// locale lists and filters, instead of PATHS.
+    #[arg(long, value_name = "L10N_TOML")]
+    pub project: Option<PathBuf>,
+    /// Record every finding in FILE and exit 0: later runs with `--baseline FILE` report only
+    /// new findings.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// Leave out the findings recorded in FILE (by `--write-baseline`); the summary says how
+    /// many of them are fixed.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Report only findings in messages whose text changed (in any locale) since the git
+    /// revision REV, and file-level findings of changed files.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
 }

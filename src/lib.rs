@@ -5,11 +5,18 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod changed;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod fluent;
+pub mod lang;
+pub mod mozilla;
+pub mod numeric;
 pub mod project;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;

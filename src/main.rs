@@ -40,6 +40,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     match cli.command {
         Command::Check(args) => run_check(args, &mut out),
+        Command::Config(cmd) => {
+            let config = leaflint::config::resolve(
+                cmd.config.config.as_deref(),
+                cmd.config.isolated,
+                &cmd.path,
+            )?;
+            if cmd.dump {
+                out.write_all(config.dump().as_bytes())?;
+            } else {
+                match &config.path {
+                    Some(p) => writeln!(out, "{}", p.display())?,
+                    None => writeln!(
+                        out,
+                        "no configuration file (leaflint.toml or .leaflint.toml) in `{}` or its parents: defaults apply",
+                        cmd.path.display()
+                    )?,
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules => {
             for r in registry() {
                 let m = r.meta();
@@ -68,19 +88,41 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
     };
-    let opts = CheckOptions {
+    let mut opts = CheckOptions {
         paths: args.paths.clone(),
         load: LoadOptions {
             reference: args.reference.clone(),
             locales: args.locales.clone(),
+            ..LoadOptions::default()
         },
+        entries: args.format.needs_entries(),
         ..CheckOptions::default()
     };
+    let inputs = leaflint::config::RunInputs {
+        config: args.config.config.as_deref(),
+        isolated: args.config.isolated,
+        project: args.project.as_deref(),
+        baseline: args.baseline.as_deref(),
+        write_baseline: args.write_baseline.is_some(),
+        changed_since: args.changed_since.as_deref(),
+    };
+    leaflint::config::prepare(&mut opts, &inputs)?;
     let outcome = check(&opts).context("cannot check the locale tree")?;
+    if let Some(path) = &args.write_baseline {
+        leaflint::baseline::write(path, &outcome.baseline)?;
+        if !args.quiet {
+            eprintln!(
+                "leaflint: note: wrote {} findings to the baseline `{}`",
+                outcome.baseline.len(),
+                path.display()
+            );
+        }
+    }
     if !args.quiet {
         for note in &outcome.notes {
             eprintln!("leaflint: note: {note}");
@@ -90,10 +132,26 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         color,
         quiet: args.quiet,
     };
-    write_report(args.format, report, &outcome, out).context("cannot write the report")?;
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create `{}`", path.display()))?;
+            let mut file = std::io::BufWriter::new(file);
+            write_report(args.format, report, &outcome, &mut file)
+                .with_context(|| format!("cannot write the report to `{}`", path.display()))?;
+        }
+        None => {
+            // Line buffering would cost a write per line on a large report.
+            let mut out = std::io::BufWriter::new(out);
+            write_report(args.format, report, &outcome, &mut out)
+                .context("cannot write the report")?
+        }
+    }
     let s = &outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);
-    Ok(if failed && !args.exit_zero {
+    // Writing a baseline accepts every finding reported.
+    let accepted = args.exit_zero || args.write_baseline.is_some();
+    Ok(if failed && !accepted {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

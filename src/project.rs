@@ -46,6 +46,10 @@ pub struct LoadOptions {
     pub reference: Option<String>,
     /// Translation locales to check; empty means all.
     pub locales: Vec<String>,
+    /// Locale directory names mapped to the tags they stand for (`sv-SE` → `sv`).
+    pub aliases: std::collections::BTreeMap<String, String>,
+    /// Which files to read, by path relative to the locale directory.
+    pub files: crate::config::FileSelect,
 }
 
 /// A problem reading something inside the tree (reported as `io-error`, not fatal).
@@ -81,6 +85,9 @@ pub struct LocaleSource {
     /// Sorted by `rel`.
     pub files: Vec<SourceFile>,
     pub problems: Vec<IoProblem>,
+    /// Reference files (by `rel`) this locale is not expected to translate (a Mozilla project's
+    /// per-path `locales` lists).
+    pub out_of_scope: std::collections::HashSet<String>,
 }
 
 /// A locale tree as read from disk: the owner of every source string.
@@ -129,8 +136,9 @@ impl Tree {
             if name.starts_with('.') {
                 continue;
             }
-            match parse_locale_tag(&name) {
-                Some(langid) => candidates.push((name, langid, path)),
+            let tag = opts.aliases.get(&name).unwrap_or(&name);
+            match parse_locale_tag(tag) {
+                Some(langid) => candidates.push((tag.clone(), langid, path)),
                 None => notes.push(format!(
                     "ignoring directory `{}`: `{name}` is not a locale tag",
                     path.display()
@@ -192,7 +200,7 @@ impl Tree {
 
         let mut locales: Vec<LocaleSource> = selected
             .into_par_iter()
-            .map(|(tag, langid, dir)| read_locale(root, tag, langid, dir))
+            .map(|(tag, langid, dir)| read_locale(tag, langid, dir, &opts.files))
             .collect();
         // A translation directory without any .ftl file is not a locale of this tree.
         let mut kept = Vec::with_capacity(locales.len());
@@ -215,7 +223,12 @@ impl Tree {
     }
 }
 
-fn read_locale(root: &Path, tag: String, langid: LanguageIdentifier, dir: PathBuf) -> LocaleSource {
+fn read_locale(
+    tag: String,
+    langid: LanguageIdentifier,
+    dir: PathBuf,
+    select: &crate::config::FileSelect,
+) -> LocaleSource {
     let mut problems = Vec::new();
     let mut paths = Vec::new();
     let walker = walkdir::WalkDir::new(&dir)
@@ -225,7 +238,14 @@ fn read_locale(root: &Path, tag: String, langid: LanguageIdentifier, dir: PathBu
         match entry {
             Ok(e) => {
                 if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl") {
-                    paths.push(e.into_path());
+                    let rel = rel_path(&dir, e.path());
+                    if select.wants(&rel) {
+                        let display = dir
+                            .join(rel.replace('/', std::path::MAIN_SEPARATOR_STR))
+                            .display()
+                            .to_string();
+                        paths.push((e.into_path(), rel, display));
+                    }
                 }
             }
             Err(err) => {
@@ -233,51 +253,81 @@ fn read_locale(root: &Path, tag: String, langid: LanguageIdentifier, dir: PathBu
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| dir.display().to_string());
+                // A broken link matters only where a Fluent file is expected.
+                let link_target = err
+                    .path()
+                    .filter(|p| p.is_symlink())
+                    .and_then(|p| std::fs::read_link(p).ok());
+                let not_ftl = err
+                    .path()
+                    .is_some_and(|p| p.extension().is_none_or(|x| x != "ftl"));
+                if err.loop_ancestor().is_none() && link_target.is_some() && not_ftl {
+                    continue;
+                }
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loop: this directory links back to one of its parents".into()
                 } else {
-                    err.io_error()
-                        .map(|e| e.to_string())
-                        .unwrap_or_else(|| err.to_string())
+                    match (&link_target, err.io_error().map(|e| e.kind())) {
+                        (Some(to), Some(std::io::ErrorKind::NotFound)) => format!(
+                            "it is a symbolic link to `{}`, which does not exist",
+                            to.display()
+                        ),
+                        _ => err
+                            .io_error()
+                            .map(|e| e.to_string())
+                            .unwrap_or_else(|| err.to_string()),
+                    }
                 };
                 problems.push(IoProblem { path, message });
             }
         }
     }
+    let (files, mut read_problems) = read_sources(paths);
+    problems.append(&mut read_problems);
+    LocaleSource {
+        tag,
+        langid,
+        dir,
+        files,
+        problems,
+        out_of_scope: std::collections::HashSet::new(),
+    }
+}
+
+/// `path` relative to `dir`, with `/` separators.
+fn rel_path(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads and decodes files in parallel: (path on disk, relative path, display path) each.
+/// Returns the files sorted by relative path, and the ones that could not be read.
+pub fn read_sources(paths: Vec<(PathBuf, String, String)>) -> (Vec<SourceFile>, Vec<IoProblem>) {
     let results: Vec<Result<SourceFile, IoProblem>> = paths
         .into_par_iter()
-        .map(|path| {
-            let rel = path
-                .strip_prefix(&dir)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let display = root
-                .join(&tag)
-                .join(rel.replace('/', std::path::MAIN_SEPARATOR_STR))
-                .display()
-                .to_string();
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let decoded = decode(bytes);
-                    let lines = LineIndex::new(&decoded.text);
-                    Ok(SourceFile {
-                        rel,
-                        path: display,
-                        decoded,
-                        lines,
-                    })
-                }
-                Err(e) => Err(IoProblem {
+        .map(|(path, rel, display)| match std::fs::read(&path) {
+            Ok(bytes) => {
+                let decoded = decode(bytes);
+                let lines = LineIndex::new(&decoded.text);
+                Ok(SourceFile {
+                    rel,
                     path: display,
-                    message: e.to_string(),
-                }),
+                    decoded,
+                    lines,
+                })
             }
+            Err(e) => Err(IoProblem {
+                path: display,
+                message: e.to_string(),
+            }),
         })
         .collect();
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     for r in results {
         match r {
             Ok(f) => files.push(f),
@@ -285,13 +335,7 @@ fn read_locale(root: &Path, tag: String, langid: LanguageIdentifier, dir: PathBu
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    LocaleSource {
-        tag,
-        langid,
-        dir,
-        files,
-        problems,
-    }
+    (files, problems)
 }
 
 /// Where a message or term is in its file.
@@ -334,7 +378,8 @@ pub struct ParsedFile<'s> {
     pub entries: Vec<EntryMeta<'s>>,
     /// First entry with each id.
     pub by_id: HashMap<&'s str, usize>,
-    /// Ids that appear to start junk entries (entries lost to a syntax error).
+    /// Ids of entries lost to a syntax error, wholly (the junk starts with their id) or in part
+    /// (the junk is an indented line, such as a broken attribute, cut off the entry before it).
     pub junk_ids: Vec<&'s str>,
 }
 
@@ -353,19 +398,13 @@ impl<'s> ParsedFile<'s> {
                 Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes, false),
                 Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes, true),
                 Entry::Junk { content } => {
-                    for line in content.lines() {
-                        if let Some((id, _)) = line.split_once('=') {
-                            let id = id.trim_end();
-                            if !id.is_empty()
-                                && !line.starts_with([' ', '#'])
-                                && id
-                                    .chars()
-                                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                            {
-                                junk_ids.push(id);
-                            }
-                        }
-                    }
+                    // Junk runs from a broken entry to the next line that starts an entry, so
+                    // only its first line can hold an id (`dose = …` or `dose …` without `=`).
+                    let previous = entries
+                        .last()
+                        .filter(|e: &&EntryMeta<'s>| e.body_index + 1 == i)
+                        .map(|e| e.id);
+                    junk_ids.extend(junk_owner(content, previous));
                     continue;
                 }
                 _ => continue,
@@ -441,6 +480,30 @@ impl<'s> ParsedFile<'s> {
         self.by_id.get(id).map(|&i| self.view(i))
     }
 
+    /// Whether a syntax error cost the entry `id` some or all of its text.
+    pub fn damaged(&self, id: &str) -> bool {
+        self.junk_ids.contains(&id)
+    }
+
+    /// The id of the entry that the junk starting at byte `start` belongs to (see [`junk_owner`]).
+    pub fn junk_owner_at(&self, start: usize) -> Option<&'s str> {
+        let text = self.text();
+        let i = self.resource.body.iter().position(
+            |e| matches!(e, Entry::Junk { content } if offset_in(text, content) == Some(start)),
+        )?;
+        let Entry::Junk { content } = &self.resource.body[i] else {
+            return None;
+        };
+        let previous = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.body_index < i)
+            .filter(|e| e.body_index + 1 == i)
+            .map(|e| e.id);
+        junk_owner(content, previous)
+    }
+
     pub fn views(&self) -> impl Iterator<Item = EntryView<'_, 's>> {
         (0..self.entries.len()).map(|i| self.view(i))
     }
@@ -449,6 +512,32 @@ impl<'s> ParsedFile<'s> {
     pub fn offset(&self, slice: &str) -> Option<usize> {
         offset_in(self.text(), slice)
     }
+}
+
+/// The entry a junk entry belongs to: the id at its start, or, when the junk starts with an
+/// indented line (an attribute or value line the parser could not attach), `previous`: the id of
+/// the entry right before the junk.
+pub fn junk_owner<'s>(junk: &'s str, previous: Option<&'s str>) -> Option<&'s str> {
+    let first = junk.lines().find(|l| !l.trim().is_empty())?;
+    if first.starts_with([' ', '\t']) {
+        return previous;
+    }
+    junk_id(junk)
+}
+
+/// The id at the start of a junk entry (the text a syntax error made the parser skip), if its
+/// first line that is not a comment starts with something shaped like a message or term id.
+pub fn junk_id(junk: &str) -> Option<&str> {
+    let line = junk
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))?;
+    let id = line.split(|c: char| c == '=' || c.is_whitespace()).next()?;
+    let body = id.strip_prefix('-').unwrap_or(id);
+    let valid = body.starts_with(|c: char| c.is_ascii_alphabetic())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then_some(id)
 }
 
 /// Where an entry with a given id lives in a locale: file index and entry index.

@@ -46,7 +46,9 @@ impl Reporter for Json {
             summary: run.summary,
             diagnostics: &self.findings,
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-        writeln!(out)
+        // Serialised first, so that a write error (a closed pipe) reaches the caller as it is.
+        let mut bytes = serde_json::to_vec_pretty(&doc).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        out.write_all(&bytes)
     }
 }

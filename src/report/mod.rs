@@ -10,8 +10,11 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity, Side};
 use crate::project::Project;
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 /// A piece of a file to show: whole lines around an entry, with highlighted byte ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +25,8 @@ pub struct Snippet {
     pub text: String,
     /// Highlighted byte ranges into `text`.
     pub highlights: Vec<Range<usize>>,
+    /// Lines of the file after `text` that belong to what is shown but were left out.
+    pub omitted: usize,
 }
 
 /// Where the reference side of a finding is.
@@ -59,8 +64,27 @@ pub struct Finding {
     /// Rule-specific data (added fields; schema version 1 stays compatible).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
+    /// The highlighted spans of both sides (added in schema version 1: a field, not a change).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<HighlightLocation>,
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// The file's path relative to its locale directory (files match across locales by it).
+    #[serde(skip)]
+    pub rel: String,
+    /// Whether the rule marked the differing spans itself (otherwise reports diff the texts).
+    #[serde(skip)]
+    pub labelled: bool,
+}
+
+/// A highlighted span of one side of a finding, as lines and columns.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HighlightLocation {
+    pub side: Side,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 /// Counts over a run.
@@ -71,6 +95,12 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings left out because the baseline (`--baseline`) knows them; `None` without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
+    /// Baseline entries that no longer occur (fixed since it was written); `None` without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_fixed: Option<usize>,
     /// Findings per locale and rule.
     #[serde(skip)]
     pub by_locale: BTreeMap<String, BTreeMap<&'static str, usize>>,
@@ -125,7 +155,51 @@ fn snippet(
         line: first + 1,
         text: text[start..end].to_string(),
         highlights,
+        omitted: 0,
     }
+}
+
+/// The first lines of a whole file (what a missing file lacks), at most `max` of them.
+fn file_head(text: &str, lines: &crate::source::LineIndex, max: usize) -> Option<Snippet> {
+    let count = if text.ends_with('\n') {
+        lines.line_count() - 1
+    } else {
+        lines.line_count()
+    };
+    if count == 0 || text.is_empty() {
+        return None;
+    }
+    let shown = count.min(max);
+    let end = lines.line_range(text, shown - 1).end;
+    Some(Snippet {
+        line: 1,
+        text: text[..end].to_string(),
+        highlights: Vec::new(),
+        omitted: count - shown,
+    })
+}
+
+/// Lines and columns of labelled spans in one file.
+fn highlight_locations<'a>(
+    text: &str,
+    lines: &crate::source::LineIndex,
+    side: Side,
+    labels: impl Iterator<Item = &'a crate::diagnostic::Label>,
+) -> Vec<HighlightLocation> {
+    labels
+        .filter(|l| l.side == side)
+        .map(|l| {
+            let s = lines.line_col(text, l.span.start);
+            let e = lines.line_col(text, l.span.end.max(l.span.start));
+            HighlightLocation {
+                side,
+                line: s.line,
+                column: s.column,
+                end_line: e.line,
+                end_column: e.column,
+            }
+        })
+        .collect()
 }
 
 /// Turns byte ranges into lines and columns and attaches texts.
@@ -135,6 +209,32 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
         .map(|d| {
             let locale = project.locales[d.locale].tag().to_string();
             let file = d.file.map(|id| &project.locales[id.locale].files[id.file]);
+            let mut highlights = Vec::new();
+            if let Some(f) = file {
+                highlights.extend(highlight_locations(
+                    f.text(),
+                    &f.src.lines,
+                    Side::Translation,
+                    d.labels.iter(),
+                ));
+            }
+            if let Some(r) = &d.reference {
+                let rf = &project.locales[r.file.locale].files[r.file.file];
+                highlights.extend(highlight_locations(
+                    rf.text(),
+                    &rf.src.lines,
+                    Side::Reference,
+                    d.labels.iter(),
+                ));
+            }
+            let rel = match (file, &d.reference) {
+                (Some(f), _) => f.src.rel.clone(),
+                (None, Some(r)) => project.locales[r.file.locale].files[r.file.file]
+                    .src
+                    .rel
+                    .clone(),
+                (None, None) => String::new(),
+            };
             let (start, end, text, snip) = match file {
                 Some(f) => {
                     let text = f.text();
@@ -153,7 +253,9 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                         } else {
                             own
                         };
-                        snippet(text, &f.src.lines, r, hl.into_iter())
+                        // The finding may lie just outside the entry (a comment above it).
+                        let covered = r.start.min(d.span.start)..r.end.max(d.span.end);
+                        snippet(text, &f.src.lines, &covered, hl.into_iter())
                     });
                     (s, e, entry_text, snip)
                 }
@@ -173,17 +275,24 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     line: pos.line,
                     column: pos.column,
                     text: has_text.then(|| rt[r.span.clone()].to_string()),
-                    snippet: has_text.then(|| {
-                        snippet(
-                            rt,
-                            &rf.src.lines,
-                            &r.span,
-                            d.labels
-                                .iter()
-                                .filter(|l| l.side == Side::Reference)
-                                .map(|l| l.span.clone()),
-                        )
-                    }),
+                    snippet: if !has_text {
+                        // A whole missing file: show the head of the reference file.
+                        file.is_none()
+                            .then(|| file_head(rt, &rf.src.lines, 8))
+                            .flatten()
+                    } else {
+                        Some({
+                            snippet(
+                                rt,
+                                &rf.src.lines,
+                                &r.span,
+                                d.labels
+                                    .iter()
+                                    .filter(|l| l.side == Side::Reference)
+                                    .map(|l| l.span.clone()),
+                            )
+                        })
+                    },
                 }
             });
             Finding {
@@ -202,7 +311,10 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                 reference,
                 text,
                 data: d.data,
+                highlights,
                 snippet: snip,
+                rel,
+                labelled: !d.labels.is_empty(),
             }
         })
         .collect()
@@ -211,8 +323,23 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
 /// Which output format to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The diff-style report for terminals and CI logs.
     Human,
+    /// One JSON document (schema version 1).
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// A self-contained HTML review page with the locales side by side.
+    Html,
+}
+
+impl Format {
+    /// Whether the format shows the texts of every message, not only those with findings.
+    pub fn needs_entries(self) -> bool {
+        self == Format::Html
+    }
 }
 
 /// Options shared by the formats.
@@ -228,6 +355,97 @@ pub struct RunInfo<'a> {
     pub reference: &'a str,
     pub locales: &'a [String],
     pub summary: &'a Summary,
+    /// Every message's text in every locale, one table per tree (only built for `html`).
+    pub entries: &'a [EntryTable],
+}
+
+/// The texts of every message of every locale of one tree, for reports that show whole
+/// leaflets. Built from the parsed project only when a format asks for it.
+#[derive(Debug, Clone, Default)]
+pub struct EntryTable {
+    /// Locale tags, the reference first.
+    pub locales: Vec<String>,
+    /// Files by relative path: the reference's files first, then files only translations have.
+    pub files: Vec<FileRows>,
+}
+
+/// The messages of one relative path across locales.
+#[derive(Debug, Clone, Default)]
+pub struct FileRows {
+    pub rel: String,
+    /// Display path per locale (`None` where the locale lacks the file).
+    pub paths: Vec<Option<String>>,
+    /// The reference's entries in order, then ids only translations have.
+    pub rows: Vec<EntryRow>,
+}
+
+/// One message or term across locales.
+#[derive(Debug, Clone, Default)]
+pub struct EntryRow {
+    pub id: String,
+    /// Per locale, in the table's locale order.
+    pub cells: Vec<Option<EntryCell>>,
+}
+
+/// The whole lines of an entry in one locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryCell {
+    /// 1-based line of the first line of `text`.
+    pub line: usize,
+    pub text: String,
+}
+
+impl EntryTable {
+    /// Collects every entry's lines from a parsed project.
+    pub fn build(project: &Project<'_>) -> EntryTable {
+        let locales: Vec<String> = project
+            .locales
+            .iter()
+            .map(|l| l.tag().to_string())
+            .collect();
+        let n = locales.len();
+        let mut files: Vec<FileRows> = Vec::new();
+        let mut by_rel: std::collections::HashMap<&str, usize> = Default::default();
+        for (li, locale) in project.locales.iter().enumerate() {
+            for f in &locale.files {
+                let fi = *by_rel.entry(f.src.rel.as_str()).or_insert_with(|| {
+                    files.push(FileRows {
+                        rel: f.src.rel.clone(),
+                        paths: vec![None; n],
+                        rows: Vec::new(),
+                    });
+                    files.len() - 1
+                });
+                let rows = &mut files[fi];
+                rows.paths[li] = Some(f.src.path.clone());
+                let mut row_of: std::collections::HashMap<String, usize> = rows
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.clone(), i))
+                    .collect();
+                let text = f.text();
+                for e in &f.entries {
+                    let s = snippet(text, &f.src.lines, &e.span, std::iter::empty());
+                    let ri = *row_of.entry(e.id.to_string()).or_insert_with(|| {
+                        rows.rows.push(EntryRow {
+                            id: e.id.to_string(),
+                            cells: vec![None; n],
+                        });
+                        rows.rows.len() - 1
+                    });
+                    let cell = &mut rows.rows[ri].cells[li];
+                    if cell.is_none() {
+                        *cell = Some(EntryCell {
+                            line: s.line,
+                            text: s.text,
+                        });
+                    }
+                }
+            }
+        }
+        EntryTable { locales, files }
+    }
 }
 
 /// An output format: gets each finding, then the summary.
@@ -241,6 +459,9 @@ pub fn reporter(format: Format, opts: ReportOptions) -> Box<dyn Reporter> {
     match format {
         Format::Human => Box::new(human::Human::new(opts)),
         Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github),
+        Format::Html => Box::new(html::Html::default()),
     }
 }
 
@@ -261,6 +482,7 @@ pub fn write_report(
             reference: &outcome.reference,
             locales: &outcome.locales,
             summary: &outcome.summary,
+            entries: &outcome.entries,
         },
     )?;
     out.flush()

@@ -1,7 +1,7 @@
 #![doc = include_str!("../../docs/rules/missing-attribute.md")]
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Label, Severity, Side};
 
 pub struct MissingAttribute;
 
@@ -22,6 +22,11 @@ impl Rule for MissingAttribute {
             return;
         };
         for t in file.views() {
+            // Term attributes are private, locale-specific grammar (`.gender`, `.case`): each
+            // locale has its own. An entry cut short by a syntax error is a `parse-error` already.
+            if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
+                continue;
+            }
             let Some(r) = reference.get(t.id()) else {
                 continue;
             };
@@ -36,12 +41,16 @@ impl Rule for MissingAttribute {
                     ctx.reference().tag(),
                     unit.locale.tag()
                 );
-                let span = reference
-                    .offset(a.id.name)
-                    .map_or(r.meta.span.clone(), |o| o..o + a.id.name.len());
-                out.emit_entry(unit, &t, t.meta.id_span.clone(), message)
+                let d = out
+                    .emit_entry(unit, &t, t.meta.id_span.clone(), message)
                     .with_attribute(Some(a.id.name))
-                    .with_reference(unit.reference_file_id(), span);
+                    .with_reference(unit.reference_file_id(), r.meta.span.clone());
+                if let Some(o) = reference.offset(a.id.name) {
+                    d.with_label(Label {
+                        side: Side::Reference,
+                        span: o..o + a.id.name.len(),
+                    });
+                }
             }
         }
     }

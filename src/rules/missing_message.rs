@@ -30,7 +30,7 @@ impl Rule for MissingMessage {
                 insert_at = file.src.lines.line_range(text, end_line + 1).start;
                 continue;
             }
-            if file.junk_ids.contains(&r.id()) {
+            if file.damaged(r.id()) {
                 continue; // already reported as a parse error
             }
             let kind = if r.meta.is_term { "term" } else { "message" };

@@ -10,17 +10,23 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project};
 
 pub mod duplicate_id;
+pub mod invisible_character;
 pub mod io_error;
 pub mod missing_attribute;
 pub mod missing_file;
 pub mod missing_message;
 pub mod missing_value;
+pub mod mixed_language;
+pub mod mixed_script;
+pub mod numeric_mismatch;
 pub mod obsolete_attribute;
 pub mod obsolete_file;
 pub mod obsolete_message;
 pub mod parse_error;
 pub mod plural_categories;
 pub mod reference_mismatch;
+pub mod untranslated;
+pub mod unused_suppression;
 pub mod variable_mismatch;
 
 /// What a rule is: its id, default severity and documentation.
@@ -56,8 +62,14 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &obsolete_attribute::ObsoleteAttribute,
         &duplicate_id::DuplicateId,
         &variable_mismatch::VariableMismatch,
+        &numeric_mismatch::NumericMismatch,
         &reference_mismatch::ReferenceMismatch,
         &plural_categories::PluralCategories,
+        &mixed_language::MixedLanguage,
+        &mixed_script::MixedScript,
+        &untranslated::Untranslated,
+        &invisible_character::InvisibleCharacter,
+        &unused_suppression::UnusedSuppression,
     ]
 }
 
@@ -74,6 +86,19 @@ pub struct Settings {
     /// All files of a locale form one Fluent bundle, so an id repeated across files collides.
     /// Off by default: sites like mozilla.org load one file set per page.
     pub single_bundle: bool,
+    /// Severity overrides by rule id, then locale tag (`[rules.<id>.locales]` in the
+    /// configuration); `None` turns the rule off for that locale. Applied after the rules ran.
+    pub locale_severity: crate::config::LocaleSeverity,
+    /// Options of `mixed-language` from the configuration (`None`: the rule's own default).
+    pub mixed_language: crate::config::MixedLanguageOptions,
+    /// Do-not-translate terms from the configuration, for every locale (added to the tree's
+    /// `glossary.txt`).
+    pub glossary: Vec<String>,
+    /// Do-not-translate terms from the configuration, by locale tag.
+    pub glossary_by_locale: std::collections::BTreeMap<String, Vec<String>>,
+    /// What happens to findings after the rules ran: ignore entries, project filters, the
+    /// baseline and `--changed-since` (inline suppressions always apply).
+    pub filters: crate::suppress::Filters,
 }
 
 impl Settings {
@@ -92,6 +117,8 @@ pub struct Ctx<'p, 's> {
     pub settings: &'p Settings,
     /// CLDR cardinal plural categories each locale produces (by locale index).
     pub plural_categories: Vec<Vec<&'static str>>,
+    /// Do-not-translate terms each locale may use unchanged (by locale index).
+    pub glossaries: Vec<crate::lang::Glossary>,
 }
 
 impl<'p, 's> Ctx<'p, 's> {
@@ -101,10 +128,12 @@ impl<'p, 's> Ctx<'p, 's> {
             .iter()
             .map(|l| plural_categories::categories_for(&l.source.langid))
             .collect();
+        let glossaries = crate::lang::glossary::for_locales(project, settings);
         Ctx {
             project,
             settings,
             plural_categories,
+            glossaries,
         }
     }
 

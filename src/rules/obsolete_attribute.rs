@@ -23,6 +23,11 @@ impl Rule for ObsoleteAttribute {
         };
         let en = ctx.reference().tag();
         for t in file.views() {
+            // Term attributes are private, locale-specific grammar (`.gender`, `.case`): each
+            // locale has its own. An entry cut short by a syntax error is a `parse-error` already.
+            if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
+                continue;
+            }
             let Some(r) = reference.get(t.id()) else {
                 continue;
             };

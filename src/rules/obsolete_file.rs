@@ -21,6 +21,16 @@ impl Rule for ObsoleteFile {
         if unit.is_reference_locale() || unit.reference.is_some() || unit.file.is_none() {
             return;
         }
+        // The reference file is there but unreadable: that is the reference's `io-error`.
+        let reference = &ctx.reference().source;
+        let expected = reference
+            .dir
+            .join(unit.rel.replace('/', std::path::MAIN_SEPARATOR_STR))
+            .display()
+            .to_string();
+        if reference.problems.iter().any(|p| p.path == expected) {
+            return;
+        }
         out.emit(
             unit.file_id(),
             unit.path(),

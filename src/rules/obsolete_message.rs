@@ -23,7 +23,8 @@ impl Rule for ObsoleteMessage {
         };
         let reference_locale = ctx.reference();
         for t in file.views() {
-            if reference.by_id.contains_key(t.id()) {
+            // A reference entry lost to a syntax error is already a `parse-error` there.
+            if reference.by_id.contains_key(t.id()) || reference.damaged(t.id()) {
                 continue;
             }
             let kind = if t.meta.is_term { "term" } else { "message" };

@@ -2,6 +2,7 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
+use crate::project::junk_id;
 use crate::source::floor_char_boundary;
 
 pub struct ParseError;
@@ -44,13 +45,20 @@ impl Rule for ParseError {
             let junk = error.slice.as_ref().map(|r| {
                 &text[floor_char_boundary(text, r.start)..floor_char_boundary(text, r.end)]
             });
-            let id = junk.and_then(junk_id);
+            let whole = junk.and_then(junk_id);
+            let id = match &error.slice {
+                Some(r) => file.junk_owner_at(r.start).or(whole),
+                None => None,
+            };
             let mut reason = error.kind.to_string();
             if let Some(first) = reason.get(..1) {
                 let lower = first.to_lowercase();
                 reason.replace_range(..1, &lower);
             }
             let message = match id {
+                Some(id) if whole.is_none() => {
+                    format!("{reason}; the rest of `{id}` from this line on is skipped")
+                }
                 Some(id) => format!("{reason}; `{id}` is skipped"),
                 None => format!("{reason}; the text up to the next entry is skipped"),
             };
@@ -58,21 +66,4 @@ impl Rule for ParseError {
             d.message_id = id.map(str::to_string);
         }
     }
-}
-
-/// The id at the start of a junk entry, if it looks like one.
-fn junk_id(junk: &str) -> Option<&str> {
-    let line = junk
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))?;
-    let id = line.split(|c: char| c == '=' || c.is_whitespace()).next()?;
-    let valid = !id.is_empty()
-        && id
-            .trim_start_matches('-')
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && id
-            .trim_start_matches('-')
-            .starts_with(|c: char| c.is_ascii_alphabetic());
-    valid.then_some(id)
 }

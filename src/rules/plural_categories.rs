@@ -96,16 +96,50 @@ impl<'s> Visitor<'s> for Selects<'s> {
     }
 }
 
+/// Whether every variant key is a plural category or a number.
+fn keys_are_categories(variants: &[Variant<&str>]) -> bool {
+    variants.iter().all(|v| match &v.key {
+        VariantKey::Identifier { name } => ALL.contains(name),
+        VariantKey::NumberLiteral { .. } => true,
+    })
+}
+
+/// The variable a select chooses on: `$count` in `{ $count -> … }` or `{ NUMBER($count) -> … }`.
+fn selector_variable<'s>(selector: &InlineExpression<&'s str>) -> Option<&'s str> {
+    match selector {
+        InlineExpression::VariableReference { id } => Some(id.name),
+        InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            match arguments.positional.first() {
+                Some(InlineExpression::VariableReference { id }) => Some(id.name),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The variables an entry's plural selects choose on.
+fn plural_variables<'a>(entry: &crate::project::EntryView<'a, '_>) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for part in parts(entry.value, entry.attributes) {
+        let mut s = Selects(Vec::new());
+        walk_pattern(part.pattern, &mut s);
+        for (selector, variants) in s.0 {
+            if is_plural_select(selector, variants) {
+                out.extend(selector_variable(selector));
+            }
+        }
+    }
+    out
+}
+
 /// Whether a select expression chooses by plural category of a number.
 fn is_plural_select(selector: &InlineExpression<&str>, variants: &[Variant<&str>]) -> bool {
     let numeric_selector = matches!(
         selector,
         InlineExpression::FunctionReference { id, .. } if id.name == "NUMBER"
     ) || matches!(selector, InlineExpression::NumberLiteral { .. });
-    let keys_are_categories = variants.iter().all(|v| match &v.key {
-        VariantKey::Identifier { name } => ALL.contains(name),
-        VariantKey::NumberLiteral { .. } => true,
-    });
+    let keys_are_categories = keys_are_categories(variants);
     let has_plural_key = variants
         .iter()
         .any(|v| matches!(&v.key, VariantKey::Identifier { name } if *name != "other" && ALL.contains(name)));
@@ -131,11 +165,21 @@ impl Rule for PluralCategories {
         let lang = unit.locale.tag();
         let rules = rules_for(&unit.locale.source.langid);
         for t in file.views() {
+            // A translation's select on a variable the reference selects on by plural category is
+            // a plural select too, even with only `*[other]` left (`one` dropped in Swedish).
+            let reference_plurals = unit
+                .pair()
+                .and_then(|(_, reference)| reference.get(t.id()))
+                .map(|r| plural_variables(&r))
+                .unwrap_or_default();
             for part in parts(t.value, t.attributes) {
                 let mut s = Selects(Vec::new());
                 walk_pattern(part.pattern, &mut s);
                 for (selector, variants) in s.0 {
-                    if !is_plural_select(selector, variants) {
+                    let plural_in_reference = keys_are_categories(variants)
+                        && selector_variable(selector)
+                            .is_some_and(|v| reference_plurals.contains(&v));
+                    if !is_plural_select(selector, variants) && !plural_in_reference {
                         continue;
                     }
                     let key_span = |v: &Variant<&str>| {

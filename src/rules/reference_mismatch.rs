@@ -25,6 +25,8 @@ pub struct Reference<'s> {
     pub is_term: bool,
     /// The identifier slice, for its position.
     pub name: &'s str,
+    /// The part of the entry it is in: `None` for the value, or the attribute's name.
+    pub part: Option<&'s str>,
 }
 
 impl Reference<'_> {
@@ -37,12 +39,18 @@ impl Reference<'_> {
     fn key(&self) -> (&str, Option<&str>) {
         (self.id, self.attribute)
     }
+    /// Whether the reference's and the translation's use of it must agree. A term attribute
+    /// (`{ -brand.gender -> … }`) is the locale's own grammar, used where its language needs it.
+    fn compared(&self) -> bool {
+        !(self.is_term && self.attribute.is_some())
+    }
 }
 
 /// Every message and term reference of an entry, in order.
 pub fn references<'a>(text: &'a str, entry: &EntryView<'a, '_>) -> Vec<Reference<'a>> {
     struct Refs<'s> {
         text: &'s str,
+        part: Option<&'s str>,
         out: Vec<Reference<'s>>,
     }
     impl<'s> Visitor<'s> for Refs<'s> {
@@ -65,14 +73,17 @@ pub fn references<'a>(text: &'a str, entry: &EntryView<'a, '_>) -> Vec<Reference
                 attribute,
                 is_term,
                 name,
+                part: self.part,
             });
         }
     }
     let mut v = Refs {
         text,
+        part: None,
         out: Vec::new(),
     };
     for part in parts(entry.value, entry.attributes) {
+        v.part = part.attribute;
         walk_pattern(part.pattern, &mut v);
     }
     v.out
@@ -100,6 +111,10 @@ impl Rule for ReferenceMismatch {
         let text = file.text();
         for t in file.views() {
             let refs = references(text, &t);
+            // References that point nowhere, and what they were probably meant to be: a typo is
+            // reported once, as the broken reference, not again as a difference from the reference.
+            let mut broken: Vec<(&str, Option<&str>)> = Vec::new();
+            let mut meant: Vec<(String, Option<String>)> = Vec::new();
             // References to something the locale does not define (any locale, reference included).
             for r in &refs {
                 let span = file
@@ -109,31 +124,45 @@ impl Rule for ReferenceMismatch {
                 let problem = match locale.lookup(r.id) {
                     None => {
                         let kind = if r.is_term { "term" } else { "message" };
-                        let hint = closest(
+                        let guess = closest(
                             r.id,
                             locale
                                 .ids
                                 .keys()
                                 .copied()
                                 .filter(|k| k.starts_with('-') == r.is_term),
-                        )
-                        .map(|c| format!("; did you mean `{c}`?"))
-                        .unwrap_or_default();
+                        );
+                        if let Some(c) = guess {
+                            meant.push((c.to_string(), r.attribute.map(str::to_string)));
+                        }
+                        let hint = guess
+                            .map(|c| format!("; did you mean `{c}`?"))
+                            .unwrap_or_default();
                         Some(format!(
                             "`{}` refers to a {kind} that {lang} does not define{hint}",
                             r.display()
                         ))
                     }
                     Some((_, target)) => match r.attribute {
-                        Some(a) if target.attribute(a).is_none() => Some(format!(
-                            "`{}` refers to attribute `.{a}`, which `{}` does not have in {lang}",
-                            r.display(),
-                            r.id
-                        )),
+                        Some(a) if target.attribute(a).is_none() => {
+                            let guess = closest(a, target.attributes.iter().map(|x| x.id.name));
+                            if let Some(c) = guess {
+                                meant.push((r.id.to_string(), Some(c.to_string())));
+                            }
+                            let hint = guess
+                                .map(|c| format!("; did you mean `.{c}`?"))
+                                .unwrap_or_default();
+                            Some(format!(
+                                "`{}` refers to attribute `.{a}`, which `{}` does not have in {lang}{hint}",
+                                r.display(),
+                                r.id
+                            ))
+                        }
                         _ => None,
                     },
                 };
                 if let Some(message) = problem {
+                    broken.push(r.key());
                     let severity = out.upgraded(Severity::Error);
                     out.emit_entry(unit, &t, span.clone(), message)
                         .with_severity(severity)
@@ -143,17 +172,31 @@ impl Rule for ReferenceMismatch {
                         });
                 }
             }
-            // Differences from the reference message.
+            // Differences from the reference message. Terms are the locale's own vocabulary and
+            // may be built from other terms differently in each language, so only messages are
+            // compared; so are entries a syntax error cut short (already a `parse-error`).
             let Some((_, reference)) = unit.pair() else {
                 continue;
             };
+            if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
+                continue;
+            }
             let Some(rv) = reference.get(t.id()) else {
                 continue;
             };
             let rrefs = references(reference.text(), &rv);
             let en = ctx.reference().tag();
-            for r in &rrefs {
-                if refs.iter().any(|x| x.key() == r.key()) {
+            // References in a value or attribute the translation lacks altogether are part of
+            // that `missing-value` / `missing-attribute` finding.
+            let translated = |r: &&Reference<'_>| match r.part {
+                None => t.value.is_some(),
+                Some(a) => t.attribute(a).is_some(),
+            };
+            for r in rrefs.iter().filter(|r| r.compared()).filter(translated) {
+                let typo_of = |(id, attribute): &(String, Option<String>)| {
+                    id == r.id && attribute.as_deref() == r.attribute
+                };
+                if refs.iter().any(|x| x.key() == r.key()) || meant.iter().any(typo_of) {
                     continue;
                 }
                 let typed = plain_value(locale, r.id)
@@ -199,8 +242,8 @@ impl Rule for ReferenceMismatch {
                     });
                 }
             }
-            for r in &refs {
-                if rrefs.iter().any(|x| x.key() == r.key()) || locale.lookup(r.id).is_none() {
+            for r in refs.iter().filter(|r| r.compared()) {
+                if rrefs.iter().any(|x| x.key() == r.key()) || broken.contains(&r.key()) {
                     continue;
                 }
                 let span = file

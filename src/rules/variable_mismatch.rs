@@ -18,6 +18,15 @@ static META: RuleMeta = RuleMeta {
 
 /// The variables used anywhere in an entry (value, attributes, all variants), first use first.
 pub fn variables<'a>(entry: &EntryView<'a, '_>) -> Vec<&'a str> {
+    variables_in(entry, |_| true)
+}
+
+/// The variables used in the parts of an entry that `part` accepts (`None` is the value,
+/// `Some(name)` an attribute).
+pub fn variables_in<'a>(
+    entry: &EntryView<'a, '_>,
+    part: impl Fn(Option<&str>) -> bool,
+) -> Vec<&'a str> {
     struct Vars<'s>(Vec<&'s str>);
     impl<'s> Visitor<'s> for Vars<'s> {
         fn inline(&mut self, expr: &'s InlineExpression<&'s str>) {
@@ -29,8 +38,8 @@ pub fn variables<'a>(entry: &EntryView<'a, '_>) -> Vec<&'a str> {
         }
     }
     let mut v = Vars(Vec::new());
-    for part in parts(entry.value, entry.attributes) {
-        walk_pattern(part.pattern, &mut v);
+    for p in parts(entry.value, entry.attributes).filter(|p| part(p.attribute)) {
+        walk_pattern(p.pattern, &mut v);
     }
     v.0
 }
@@ -53,16 +62,25 @@ impl Rule for VariableMismatch {
         let en = ctx.reference().tag();
         let lang = unit.locale.tag();
         for t in file.views() {
+            // Terms take locale-specific parameters (`{ $case -> … }`) that only their own locale
+            // passes. An entry cut short by a syntax error is a `parse-error` already.
+            if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
+                continue;
+            }
             let Some(r) = reference.get(t.id()) else {
                 continue;
             };
             let tv = variables(&t);
             let rv = variables(&r);
+            // Reference variables a misspelt one stands for: reported once, as the typo.
+            let mut suggested = Vec::new();
             for &v in &tv {
                 if rv.contains(&v) {
                     continue;
                 }
-                let hint = closest(v, rv.iter().copied().filter(|c| !tv.contains(c)))
+                let guess = closest(v, rv.iter().copied().filter(|c| !tv.contains(c)));
+                suggested.extend(guess);
+                let hint = guess
                     .map(|c| format!("; did you mean `${c}`?"))
                     .unwrap_or_default();
                 let span = var_span(file, v).unwrap_or(t.meta.id_span.clone());
@@ -76,8 +94,14 @@ impl Rule for VariableMismatch {
                         span,
                     });
             }
+            // Variables of a value or attribute the translation lacks altogether are part of that
+            // `missing-value` / `missing-attribute` finding.
+            let rv_translated = variables_in(&r, |attribute| match attribute {
+                None => t.value.is_some(),
+                Some(a) => t.attribute(a).is_some(),
+            });
             for &v in &rv {
-                if tv.contains(&v) {
+                if tv.contains(&v) || suggested.contains(&v) || !rv_translated.contains(&v) {
                     continue;
                 }
                 let message = format!("`${v}` from {en} is not used in {lang}");

@@ -1,0 +1,196 @@
+//! English versus Swedish: cheap signals first (function words, Swedish letters), then a
+//! statistical language model (`lingua`, built lazily, once per process) for the sentences
+//! the cheap signals leave open.
+
+use std::sync::OnceLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+/// The Latin-script languages leaflint can tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    English,
+    Swedish,
+}
+
+impl Lang {
+    pub fn of_subtag(language: &str) -> Option<Lang> {
+        match language {
+            "en" => Some(Lang::English),
+            "sv" => Some(Lang::Swedish),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::English => "English",
+            Lang::Swedish => "Swedish",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::English => Lang::Swedish,
+            Lang::Swedish => Lang::English,
+        }
+    }
+
+    fn lingua(self) -> Language {
+        match self {
+            Lang::English => Language::English,
+            Lang::Swedish => Language::Swedish,
+        }
+    }
+}
+
+/// Frequent English words that are not Swedish words (no `in`, `be`, `man`, `just`, `all`, `till`).
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "you", "your", "with", "for", "this", "that", "it",
+    "or", "not", "can", "will", "have", "has", "from", "on", "at", "an", "as", "we", "our",
+    "which", "if", "do", "does", "more", "what", "how", "about", "when", "was", "were", "these",
+    "they", "their", "other", "than", "into", "should", "may", "would", "been", "only", "them",
+    "there", "here", "who", "its", "it's", "don't", "you're", "a", "any", "some", "by",
+];
+
+/// Frequent Swedish words that are not English words.
+const SWEDISH: &[&str] = &[
+    "och", "är", "att", "det", "ett", "en", "som", "för", "med", "på", "av", "inte", "du", "din",
+    "ditt", "dina", "har", "om", "kan", "vi", "den", "eller", "ska", "vid", "från", "hur", "vad",
+    "när", "där", "här", "också", "mer", "alla", "sig", "dig", "mig", "oss", "våra", "vår",
+    "dessa", "detta", "denna", "måste", "bör", "efter", "utan", "mot", "så", "jag", "kommer",
+    "finns", "bara", "även", "samt", "enligt", "hos", "sina", "sin", "sitt", "deras", "vilket",
+    "vilka", "eftersom", "innan", "mellan", "genom", "sedan", "ej", "få", "ni", "de", "i", "dem",
+    "var", "blir", "ger", "hjälp",
+];
+
+/// The word lists, sorted for binary search.
+fn word_sets() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static SETS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let sorted = |list: &[&'static str]| {
+            let mut v = list.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        (sorted(ENGLISH), sorted(SWEDISH))
+    })
+}
+
+fn has_swedish_letter(word: &str) -> bool {
+    word.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'))
+}
+
+/// Evidence for each language in a sentence's words.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Signals {
+    pub english: usize,
+    pub swedish: usize,
+}
+
+impl Signals {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Signals {
+        let mut s = Signals::default();
+        for w in words {
+            // English "I" is written as a capital; Swedish "i" (in) is not.
+            if w == "I" {
+                s.english += 1;
+                continue;
+            }
+            // Function words are short: longer words need no lookup.
+            if w.len() > 9 {
+                if has_swedish_letter(w) {
+                    s.swedish += 1;
+                }
+                continue;
+            }
+            let lower;
+            let w = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                lower = w.to_lowercase();
+                lower.as_str()
+            } else {
+                w
+            };
+            let (english, swedish) = word_sets();
+            if english.binary_search(&w).is_ok() {
+                s.english += 1;
+            } else if swedish.binary_search(&w).is_ok() || has_swedish_letter(w) {
+                s.swedish += 1;
+            }
+        }
+        s
+    }
+
+    pub fn for_lang(self, lang: Lang) -> usize {
+        match lang {
+            Lang::English => self.english,
+            Lang::Swedish => self.swedish,
+        }
+    }
+
+    /// Whether these signals make `foreign` plausible enough to ask the model: at least two
+    /// signs of it, and more than of the locale's own language.
+    pub fn suggest(self, foreign: Lang) -> bool {
+        let f = self.for_lang(foreign);
+        let own = self.for_lang(foreign.other());
+        f >= 2 && f > own
+    }
+
+    /// The more likely of the two languages.
+    pub fn likely(self) -> Lang {
+        if self.swedish > self.english {
+            Lang::Swedish
+        } else {
+            Lang::English
+        }
+    }
+}
+
+static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+
+fn detector() -> &'static LanguageDetector {
+    DETECTOR.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[
+            Language::English,
+            Language::Swedish,
+            Language::Chinese,
+        ])
+        .build()
+    })
+}
+
+/// The model's confidence (0 to 1) that `text` is written in `lang`.
+pub fn confidence(text: &str, lang: Lang) -> f64 {
+    detector().compute_language_confidence(text, lang.lingua())
+}
+
+/// Whether the model has been loaded in this process (for tests of laziness).
+pub fn loaded() -> bool {
+    DETECTOR.get().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_count_function_words_and_letters() {
+        let s = Signals::of("är en selektiv och reversibel hämmare av".split(' '));
+        assert_eq!(s.swedish, 5);
+        assert_eq!(s.english, 0);
+        assert!(s.suggest(Lang::Swedish));
+        assert!(!s.suggest(Lang::English));
+        let s = Signals::of("Logga in".split(' '));
+        assert!(!s.suggest(Lang::English));
+        let s = Signals::of("Wash your hands and carry a bottle".split(' '));
+        assert!(s.suggest(Lang::English));
+    }
+
+    #[test]
+    fn the_model_tells_english_from_swedish() {
+        assert!(confidence("wash your hands regularly and carry a small bottle of hand gel", Lang::English) > 0.8);
+        assert!(confidence("tvätta händerna regelbundet och ha en liten flaska handsprit med dig", Lang::Swedish) > 0.8);
+        assert!(loaded());
+    }
+}

@@ -1,0 +1,92 @@
+//! Language and script analysis behind the language rules (`mixed-language`, `mixed-script`,
+//! `untranslated`, `invisible-character`).
+//!
+//! The pipeline is the same for every rule: [`text::segments`] turns an entry into strings whose
+//! characters remember their byte offsets, [`text::Analysis`] strips what says nothing about
+//! language (placeables, markup, URLs, e-mail addresses, glossary terms, acronyms and units) and
+//! splits the rest into words and sentences. Scripts are decided by Unicode data alone
+//! ([`script`]); English versus Swedish falls back to a statistical model ([`detect`]) only when
+//! cheap signals leave the question open.
+
+pub mod detect;
+pub mod glossary;
+pub mod script;
+pub mod text;
+
+pub use glossary::Glossary;
+
+/// The writing system a locale's text is expected to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writing {
+    /// Latin-script languages (English, Swedish and most European languages).
+    Latin,
+    /// Chinese and Japanese: Han (and kana), with Latin only for names and terms.
+    Cjk,
+    /// Korean.
+    Hangul,
+    /// Any other script (Cyrillic, Greek, Arabic, …): only the script-independent checks run.
+    Other,
+}
+
+/// The writing system of a language subtag (`en`, `sv`, `zh`).
+pub fn writing_of(language: &str) -> Writing {
+    match language {
+        "zh" | "ja" | "yue" | "wuu" => Writing::Cjk,
+        "ko" => Writing::Hangul,
+        "ru" | "uk" | "be" | "bg" | "mk" | "sr" | "kk" | "ky" | "mn" | "tg" | "el" | "ar" | "fa"
+        | "ur" | "he" | "yi" | "hi" | "mr" | "ne" | "bn" | "pa" | "gu" | "ta" | "te" | "kn"
+        | "ml" | "si" | "th" | "lo" | "km" | "my" | "ka" | "hy" | "am" => Writing::Other,
+        _ => Writing::Latin,
+    }
+}
+
+/// "a" or "an" before a locale tag read letter by letter ("an en string", "a zh string").
+pub fn article_for_tag(tag: &str) -> &'static str {
+    match tag.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'f' | 'h' | 'i' | 'l' | 'm' | 'n' | 'o' | 'r' | 's' | 'x') => "an",
+        _ => "a",
+    }
+}
+
+/// Shortens `text` for a message: at most `max` characters, cut at a word boundary, with `…`.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_follow_the_spoken_letter() {
+        assert_eq!(article_for_tag("en"), "an");
+        assert_eq!(article_for_tag("sv-SE"), "an");
+        assert_eq!(article_for_tag("zh"), "a");
+        assert_eq!(article_for_tag("de"), "a");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short  text", 20), "short text");
+        assert_eq!(
+            excerpt("Wash your hands regularly and carry a small bottle", 30),
+            "Wash your hands regularly and…"
+        );
+    }
+
+    #[test]
+    fn writing_systems() {
+        assert_eq!(writing_of("sv"), Writing::Latin);
+        assert_eq!(writing_of("zh"), Writing::Cjk);
+        assert_eq!(writing_of("ru"), Writing::Other);
+    }
+}

@@ -1,0 +1,289 @@
+//! Script facts that need no language model: which characters are CJK, which Cyrillic and Greek
+//! letters pass for Latin ones, and which characters are invisible.
+
+use unicode_script::{Script, UnicodeScript};
+
+/// The East Asian scripts, for text that does not belong in a Latin-script locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cjk {
+    Han,
+    Kana,
+    Hangul,
+}
+
+/// The East Asian script of a letter, if it has one.
+#[inline]
+pub fn cjk(c: char) -> Option<Cjk> {
+    // Fast paths: nothing below U+1100 is CJK, and the main ideograph block is Han.
+    if c < '\u{1100}' {
+        return None;
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(Cjk::Han);
+    }
+    match c.script() {
+        Script::Han | Script::Bopomofo => Some(Cjk::Han),
+        Script::Hiragana | Script::Katakana => Some(Cjk::Kana),
+        Script::Hangul => Some(Cjk::Hangul),
+        _ => None,
+    }
+}
+
+/// Punctuation and symbols that belong to CJK text (ideographic full stop, fullwidth forms),
+/// which a fragment of CJK text may contain or end with.
+pub fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}' | '\u{30FB}' | '\u{FE30}'..='\u{FE4F}')
+}
+
+/// The language name for a fragment made of these scripts.
+pub fn cjk_language(scripts: &[Cjk]) -> &'static str {
+    if scripts.contains(&Cjk::Kana) {
+        "Japanese"
+    } else if scripts.contains(&Cjk::Hangul) {
+        "Korean"
+    } else {
+        "Chinese"
+    }
+}
+
+/// The script family of a letter for the mixed-script check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Latin,
+    Cyrillic,
+    Greek,
+    Other,
+}
+
+pub fn family(c: char) -> Family {
+    // Fast paths: ASCII and Latin-1 to Latin Extended-B, and the CJK blocks.
+    if c < '\u{0250}' {
+        return Family::Latin;
+    }
+    if ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{AC00}'..='\u{D7AF}').contains(&c) {
+        return Family::Other;
+    }
+    match c.script() {
+        Script::Latin => Family::Latin,
+        Script::Cyrillic => Family::Cyrillic,
+        Script::Greek => Family::Greek,
+        _ => Family::Other,
+    }
+}
+
+/// Whether `text` may hold a Cyrillic or Greek letter (a cheap test on UTF-8 lead bytes: both
+/// scripts live in U+0370–U+052F, plus extension blocks at U+1C80, U+1D00–U+1FFF, U+2DE0 and
+/// U+A640).
+pub fn may_hold_cyrillic_or_greek(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, 0xCD..=0xD4))
+        || (text.bytes().any(|b| matches!(b, 0xE1 | 0xE2 | 0xEA))
+            && text.chars().any(|c| {
+                matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+            }))
+}
+
+/// Whether `text` may hold one of the characters [`invisible`] reports (all are three-byte
+/// sequences starting with 0xE2 or 0xEF, so most text is ruled out without decoding).
+pub fn may_hold_invisible(text: &str) -> bool {
+    text.bytes().any(|b| b == 0xE2 || b == 0xEF)
+        && text
+            .chars()
+            .any(|c| c >= '\u{200B}' && invisible(c).is_some())
+}
+
+/// Whether `text` may hold CJK characters (three- and four-byte sequences from U+1100 up).
+pub fn may_hold_cjk(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xE1)
+}
+
+/// The Latin letter a Cyrillic or Greek letter is easily mistaken for, in the spirit of the
+/// confusables of Unicode TS #39. Greek letters used as scientific symbols (`α`, `β`, `γ`, `μ`, …)
+/// are deliberately absent: `IFN-γ` and `μM` are real terms.
+pub fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        // Cyrillic
+        'а' => 'a',
+        'в' => 'B',
+        'е' => 'e',
+        'ё' => 'ë',
+        'к' => 'k',
+        'м' => 'M',
+        'н' => 'H',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'т' => 'T',
+        'у' => 'y',
+        'х' => 'x',
+        'ѕ' => 's',
+        'і' => 'i',
+        'ї' => 'ï',
+        'ј' => 'j',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'һ' => 'h',
+        'ӏ' => 'l',
+        'ӧ' => 'ö',
+        'ӓ' => 'ä',
+        'ӱ' => 'ü',
+        'ӑ' => 'ă',
+        'ӗ' => 'ĕ',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'Ё' => 'Ë',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'У' => 'Y',
+        'Х' => 'X',
+        'Ѕ' => 'S',
+        'І' => 'I',
+        'Ї' => 'Ï',
+        'Ј' => 'J',
+        'Ԛ' => 'Q',
+        'Ԝ' => 'W',
+        'Ӧ' => 'Ö',
+        'Ӓ' => 'Ä',
+        'Ӱ' => 'Ü',
+        // Greek
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ο' => 'o',
+        'ό' => 'ó',
+        'ν' => 'v',
+        'ι' => 'i',
+        'ί' => 'í',
+        'ϊ' => 'ï',
+        'υ' => 'u',
+        'ϋ' => 'ü',
+        'ρ' => 'p',
+        'ϲ' => 'c',
+        'ϳ' => 'j',
+        _ => return None,
+    })
+}
+
+/// The invisible characters `invisible-character` reports, with a short name for the message.
+pub fn invisible(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{FEFF}' => "zero-width no-break space (byte-order mark)",
+        '\u{FFFD}' => "replacement character",
+        _ => return None,
+    })
+}
+
+/// Bidirectional marks and isolates, which right-to-left locales use on purpose.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Languages written right to left, where bidirectional controls are legitimate.
+pub fn is_rtl_language(language: &str) -> bool {
+    matches!(
+        language,
+        "ar" | "fa" | "he" | "ur" | "yi" | "ps" | "sd" | "ckb" | "dv" | "ug"
+    )
+}
+
+/// Whether a joiner (U+200C, U+200D) between `before` and `after` is doing its job: inside an
+/// emoji sequence, or between letters of a script that uses joiners in its spelling (Arabic,
+/// Indic scripts, …), as opposed to Latin or CJK text where it is only noise.
+pub fn joiner_is_legitimate(before: Option<char>, after: Option<char>) -> bool {
+    let (Some(b), Some(a)) = (before, after) else {
+        return false;
+    };
+    let emoji = |c: char| {
+        matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
+    };
+    if emoji(b) && emoji(a) {
+        return true;
+    }
+    let joining = |c: char| {
+        c.is_alphabetic()
+            && !matches!(
+                c.script(),
+                Script::Latin
+                    | Script::Common
+                    | Script::Han
+                    | Script::Hiragana
+                    | Script::Katakana
+                    | Script::Hangul
+                    | Script::Cyrillic
+                    | Script::Greek
+            )
+    };
+    joining(b) && joining(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_scripts() {
+        assert_eq!(cjk('可'), Some(Cjk::Han));
+        assert_eq!(cjk('カ'), Some(Cjk::Kana));
+        assert_eq!(cjk('한'), Some(Cjk::Hangul));
+        assert_eq!(cjk('a'), None);
+        assert_eq!(cjk('。'), None);
+        assert!(is_cjk_punctuation('。'));
+        assert!(is_cjk_punctuation('，'));
+        assert_eq!(cjk_language(&[Cjk::Han]), "Chinese");
+        assert_eq!(cjk_language(&[Cjk::Han, Cjk::Kana]), "Japanese");
+    }
+
+    #[test]
+    fn lookalikes_spare_scientific_greek() {
+        assert_eq!(latin_lookalike('ӧ'), Some('ö'));
+        assert_eq!(latin_lookalike('о'), Some('o'));
+        assert_eq!(latin_lookalike('Ο'), Some('O'));
+        for c in ['α', 'β', 'γ', 'μ', 'κ', 'λ'] {
+            assert_eq!(latin_lookalike(c), None, "{c}");
+        }
+        assert_eq!(family('ӧ'), Family::Cyrillic);
+        assert_eq!(family('γ'), Family::Greek);
+        assert_eq!(family('é'), Family::Latin);
+    }
+
+    #[test]
+    fn joiners() {
+        assert!(joiner_is_legitimate(Some('👩'), Some('💻')));
+        assert!(joiner_is_legitimate(Some('ی'), Some('ک')));
+        assert!(!joiner_is_legitimate(Some('a'), Some('b')));
+        assert!(!joiner_is_legitimate(None, Some('b')));
+        assert_eq!(invisible('\u{200B}'), Some("zero-width space"));
+        assert_eq!(invisible(' '), None);
+    }
+}

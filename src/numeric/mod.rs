@@ -1,0 +1,1364 @@
+//! Quantities in running text: numbers, units, limits, ranges, dates and frequencies, read the way
+//! each language writes them, and normalised so that `5,9 nM` (sv), `5.9 nM` (en) and `十二周` /
+//! `12 weeks` compare equal.
+//!
+//! Each language is a [`tables::Table`] of words and patterns; the scanner in this module is the
+//! same for all of them. Languages without a table are read for digits and symbols only.
+//! Extraction is one left-to-right pass; every look-around is bounded by the length of a table
+//! phrase, so the cost is linear in the text length.
+
+mod compare;
+pub mod tables;
+
+use std::ops::Range;
+
+pub use compare::{compare, Diff};
+pub use tables::{table_for, Table};
+
+use tables::{WordKind, SYMBOL_CMPS, SYMBOL_UNITS};
+
+/// A canonical unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    NanoMolar,
+    MicroMolar,
+    Milligram,
+    Gram,
+    Microgram,
+    Kilogram,
+    Millilitre,
+    Percent,
+    Celsius,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    /// Age in years (`aged 75`, `75 års ålder`, `75岁`).
+    AgeYear,
+    /// Multipliers and repetitions (`10-fold`, `100 gånger`, `100倍`, `2x`, `twice`).
+    Times,
+    Gigabyte,
+    Megabyte,
+}
+
+impl Unit {
+    /// The canonical name, as shown in messages and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::NanoMolar => "nM",
+            Unit::MicroMolar => "µM",
+            Unit::Milligram => "mg",
+            Unit::Gram => "g",
+            Unit::Microgram => "µg",
+            Unit::Kilogram => "kg",
+            Unit::Millilitre => "ml",
+            Unit::Percent => "%",
+            Unit::Celsius => "°C",
+            Unit::Minute => "minutes",
+            Unit::Hour => "hours",
+            Unit::Day => "days",
+            Unit::Week => "weeks",
+            Unit::Month => "months",
+            Unit::Year => "years",
+            Unit::AgeYear => "years of age",
+            Unit::Times => "times",
+            Unit::Gigabyte => "GB",
+            Unit::Megabyte => "MB",
+        }
+    }
+
+    fn is_time(self) -> bool {
+        matches!(
+            self,
+            Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Month | Unit::Year
+        )
+    }
+
+    /// The factor that turns an amount in `other` into one in `self`, for durations that convert
+    /// exactly (`12 months` = `1 year`, `2 weeks` = `14 days`).
+    pub fn factor(self, other: Unit) -> Option<f64> {
+        fn base(u: Unit) -> Option<(u8, f64)> {
+            Some(match u {
+                Unit::Minute => (0, 1.0),
+                Unit::Hour => (0, 60.0),
+                Unit::Day => (0, 1440.0),
+                Unit::Week => (0, 10080.0),
+                Unit::Month => (1, 1.0),
+                Unit::Year | Unit::AgeYear => (1, 12.0),
+                _ => return None,
+            })
+        }
+        if self.same(other) {
+            return Some(1.0);
+        }
+        let (fa, a) = base(self)?;
+        let (fb, b) = base(other)?;
+        (fa == fb).then_some(b / a)
+    }
+
+    /// Whether two units measure the same thing (Swedish `år` is both a duration and an age).
+    pub fn same(self, other: Unit) -> bool {
+        self == other
+            || matches!(
+                (self, other),
+                (Unit::Year, Unit::AgeYear) | (Unit::AgeYear, Unit::Year)
+            )
+    }
+}
+
+/// A limit or an approximation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Approx,
+}
+
+impl Cmp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Cmp::Gt => ">",
+            Cmp::Ge => "≥",
+            Cmp::Lt => "<",
+            Cmp::Le => "≤",
+            Cmp::Approx => "≈",
+        }
+    }
+
+    /// +1 for a lower limit, -1 for an upper limit, 0 for an approximation.
+    fn direction(self) -> i8 {
+        match self {
+            Cmp::Gt | Cmp::Ge => 1,
+            Cmp::Lt | Cmp::Le => -1,
+            Cmp::Approx => 0,
+        }
+    }
+}
+
+/// What sort of quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Number,
+    Ordinal,
+    Date,
+    Frequency,
+    /// A token that contains digits but is not an amount (`JAK1`, `56.0.1`, a URL): it must
+    /// appear verbatim on both sides.
+    Identifier,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Ordinal => "ordinal",
+            Kind::Date => "date",
+            Kind::Frequency => "frequency",
+            Kind::Identifier => "identifier",
+        }
+    }
+}
+
+/// A calendar date; parts the text leaves out are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Date {
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// One quantity found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity<'s> {
+    /// The quantity as written, with its comparator, unit and range.
+    pub text: &'s str,
+    /// Byte range of `text` in the file.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    pub value: f64,
+    /// The other reading of an ambiguous separator (`1,000` is 1000 in en, 1 in sv).
+    pub alt: Option<f64>,
+    /// The upper end of a range.
+    pub end: Option<f64>,
+    pub unit: Option<Unit>,
+    pub cmp: Option<Cmp>,
+    /// Whether the comparator is a symbol (`>`), which is reliable, rather than a word.
+    pub symbolic: bool,
+    /// For frequencies: whether the "every" word is unambiguous.
+    pub reliable_every: bool,
+    pub date: Option<Date>,
+    /// Spelt with a word that is often not a number (`en`, `一`, `a`, `twice`, `andra`): it may
+    /// satisfy a quantity on the other side but is never reported by itself.
+    pub weak: bool,
+    /// Spelt in words or Chinese numerals with a unit (`fyra år`, `十年`): compared with the
+    /// other side, but never reported as missing or extra by itself (`decade` is `十年`).
+    pub spelled: bool,
+}
+
+/// A run of text from a message, with its byte offset in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'s> {
+    pub text: &'s str,
+    pub offset: usize,
+}
+
+/// Every quantity and identifier in `pieces` (the text elements of one message part, in order),
+/// read with `table`. Markup tags and character references are skipped, also across pieces.
+pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
+    let mut out = Vec::new();
+    let mut in_tag = false;
+    let mut lower = String::new();
+    for piece in pieces {
+        let mut scan = Scan {
+            t: table,
+            s: piece.text,
+            base: piece.offset,
+            out: &mut out,
+            lower: &mut lower,
+        };
+        in_tag = scan.run(in_tag);
+    }
+    out
+}
+
+/// Extracts from one string whose offset is 0 (for tests and tools).
+pub fn extract_str<'s>(text: &'s str, table: &Table) -> Vec<Quantity<'s>> {
+    extract(&[Piece { text, offset: 0 }], table)
+}
+
+/// How a number was spelt.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Src {
+    Digits,
+    Word,
+    Chinese,
+}
+
+/// A number as read, before its context.
+#[derive(Debug, Clone)]
+struct Num {
+    start: usize,
+    end: usize,
+    value: f64,
+    alt: Option<f64>,
+    unit: Option<Unit>,
+    ordinal: bool,
+    src: Src,
+    /// A word with the unit built in (`twice`, `dubbel`).
+    implied_unit: bool,
+    /// `a` / `an`: only a number when a unit follows.
+    article: bool,
+    /// Where the number itself ends, before a glued unit.
+    num_end: usize,
+    /// A loose mention (`1990s`): never reported by itself.
+    loose: bool,
+}
+
+/// What [`Scan::read`] found at a position.
+enum Read {
+    Num(Num),
+    /// A token to match verbatim, and where it ends.
+    Ident(usize, usize),
+    /// An ISO date.
+    Date(usize, usize, Date),
+    /// Nothing usable; continue after this position.
+    Skip(usize),
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// A letter or digit of a space-separated script.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_cjk(c)
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{3000}'
+    )
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_power(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1000.0,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    cn_digit(c).is_some() || cn_power(c).is_some()
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i)?.chars().next_back()
+}
+
+fn skip_space(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn skip_space_back(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_before(s, i) {
+        if !is_space(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+fn chars_eq(text: char, phrase: char, fold: bool) -> bool {
+    if phrase == ' ' {
+        return is_space(text);
+    }
+    if !fold {
+        return text == phrase;
+    }
+    text == phrase || text.to_lowercase().eq(std::iter::once(phrase))
+}
+
+/// Where `phrase` ends if `s[i..]` starts with it (at a word boundary for word characters).
+fn match_at(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    let mut it = s.get(i..)?.char_indices();
+    let mut last = ' ';
+    for p in phrase.chars() {
+        let (_, c) = it.next()?;
+        if !chars_eq(c, p, fold) {
+            return None;
+        }
+        last = p;
+    }
+    let end = it.next().map_or(s.len(), |(o, _)| i + o);
+    if is_letter(last) && char_at(s, end).is_some_and(is_word) {
+        return None;
+    }
+    Some(end)
+}
+
+/// Where `phrase` starts if `s[..i]` ends with it (at a word boundary for word characters).
+fn match_before(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    let mut it = s.get(..i)?.char_indices().rev();
+    let mut start = i;
+    let mut first = ' ';
+    for p in phrase.chars().rev() {
+        let (o, c) = it.next()?;
+        if !chars_eq(c, p, fold) {
+            return None;
+        }
+        start = o;
+        first = p;
+    }
+    if is_letter(first) && char_before(s, start).is_some_and(is_word) {
+        return None;
+    }
+    Some(start)
+}
+
+/// Longest of `phrases` at `i`.
+fn longest_at<T: Copy>(s: &str, i: usize, phrases: &[(&str, T)], fold: bool) -> Option<(usize, T)> {
+    let mut best: Option<(usize, T)> = None;
+    for &(p, v) in phrases {
+        if let Some(e) = match_at(s, i, p, fold) {
+            if best.is_none_or(|(be, _)| e > be) {
+                best = Some((e, v));
+            }
+        }
+    }
+    best
+}
+
+/// Longest of `phrases` ending at `i`, as (start, value).
+fn longest_before<T: Copy>(
+    s: &str,
+    i: usize,
+    phrases: &[(&str, T)],
+    fold: bool,
+) -> Option<(usize, T)> {
+    let mut best: Option<(usize, T)> = None;
+    for &(p, v) in phrases {
+        if let Some(st) = match_before(s, i, p, fold) {
+            if best.is_none_or(|(bs, _)| st < bs) {
+                best = Some((st, v));
+            }
+        }
+    }
+    best
+}
+
+fn any_before(s: &str, i: usize, phrases: &[&str]) -> Option<usize> {
+    phrases
+        .iter()
+        .filter_map(|p| match_before(s, i, p, true))
+        .min()
+}
+
+fn any_at(s: &str, i: usize, phrases: &[&str]) -> Option<usize> {
+    phrases.iter().filter_map(|p| match_at(s, i, p, true)).max()
+}
+
+struct Scan<'a, 's> {
+    t: &'a Table,
+    s: &'s str,
+    base: usize,
+    out: &'a mut Vec<Quantity<'s>>,
+    lower: &'a mut String,
+}
+
+impl<'s> Scan<'_, 's> {
+    /// Scans the piece; returns whether it ends inside a markup tag.
+    fn run(&mut self, mut in_tag: bool) -> bool {
+        let s = self.s;
+        let mut i = 0;
+        while i < s.len() {
+            if in_tag {
+                match s[i..].find('>') {
+                    Some(p) => {
+                        i += p + 1;
+                        in_tag = false;
+                        continue;
+                    }
+                    None => return true,
+                }
+            }
+            let c = char_at(s, i).unwrap_or(' ');
+            if c == '<'
+                && char_at(s, i + 1)
+                    .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!')
+            {
+                in_tag = true;
+                i += 1;
+                continue;
+            }
+            if c == '&' {
+                if let Some(e) = entity_end(s, i) {
+                    i = e;
+                    continue;
+                }
+            }
+            let boundary = !char_before(s, i).is_some_and(is_word);
+            if boundary && (c == 'h' || c == 'w' || c == 'H' || c == 'W') {
+                if let Some(e) = url_end(s, i) {
+                    if s[i..e].bytes().any(|b| b.is_ascii_digit()) {
+                        self.push_ident(i, e);
+                    }
+                    i = e;
+                    continue;
+                }
+            }
+            let candidate = digit(c).is_some()
+                || (self.t.chinese_numerals && is_cn_numeral(c))
+                || (boundary && is_letter(c))
+                || (self.t.spaceless && !self.t.words.is_empty() && is_cjk(c));
+            if !candidate {
+                i += c.len_utf8();
+                continue;
+            }
+            i = match self.read(i, true) {
+                Read::Num(n) => self.finish(n),
+                Read::Ident(st, e) => {
+                    self.push_ident(st, e);
+                    e
+                }
+                Read::Date(st, e, d) => {
+                    self.push_date(st, e, d);
+                    e
+                }
+                Read::Skip(e) => e,
+            };
+        }
+        in_tag
+    }
+
+    fn push_ident(&mut self, st: usize, e: usize) {
+        self.out.push(Quantity {
+            text: &self.s[st..e],
+            span: self.base + st..self.base + e,
+            kind: Kind::Identifier,
+            value: 0.0,
+            alt: None,
+            end: None,
+            unit: None,
+            cmp: None,
+            symbolic: false,
+            reliable_every: false,
+            date: None,
+            weak: false,
+            spelled: false,
+        });
+    }
+
+    fn push_date(&mut self, st: usize, e: usize, d: Date) {
+        self.out.push(Quantity {
+            text: &self.s[st..e],
+            span: self.base + st..self.base + e,
+            kind: Kind::Date,
+            value: f64::from(d.year.unwrap_or(0)),
+            alt: None,
+            end: None,
+            unit: None,
+            cmp: None,
+            symbolic: false,
+            reliable_every: false,
+            date: Some(d),
+            weak: false,
+            spelled: false,
+        });
+    }
+
+    /// End of an identifier-like token starting at `i`: letters and digits, joined by `-._/+`
+    /// only when a digit follows the joiner, plus letters glued to the end.
+    fn ident_end(&self, mut i: usize) -> usize {
+        let s = self.s;
+        while let Some(c) = char_at(s, i) {
+            if is_word(c) || digit(c).is_some() {
+                i += c.len_utf8();
+            } else if matches!(c, '-' | '.' | '_' | '/' | '+' | ':')
+                && char_at(s, i + 1).is_some_and(|n| digit(n).is_some())
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Reads the number at `i` (digits, a Chinese numeral or a number word) with what is glued
+    /// to it, but not its context. `top` is false for the second end of a range.
+    fn read(&mut self, i: usize, top: bool) -> Read {
+        let s = self.s;
+        let c = char_at(s, i).unwrap_or(' ');
+        if digit(c).is_some() {
+            return self.read_digits(i);
+        }
+        if self.t.spaceless && top && is_cjk(c) {
+            if let Some(n) = self.spaceless_word(i) {
+                return Read::Num(n);
+            }
+        }
+        if self.t.chinese_numerals && is_cn_numeral(c) {
+            return self.read_chinese(i);
+        }
+        if is_letter(c) {
+            let mut e = i;
+            while let Some(ch) = char_at(s, e) {
+                if !is_letter(ch) {
+                    break;
+                }
+                e += ch.len_utf8();
+            }
+            // Letters glued to digits: an identifier such as `JAK1`, `IL-6`, `H.264`.
+            let next = char_at(s, e);
+            if next.is_some_and(|n| digit(n).is_some())
+                || (next.is_some_and(|n| matches!(n, '-' | '.' | '_'))
+                    && char_at(s, e + 1).is_some_and(|n| digit(n).is_some()))
+            {
+                let end = self.ident_end(i);
+                return Read::Ident(i, end);
+            }
+            return match self.word(i, e) {
+                Some(n) => Read::Num(n),
+                None => Read::Skip(e),
+            };
+        }
+        Read::Skip(i + c.len_utf8())
+    }
+
+    /// A word of a language written without spaces (`双倍`, `全年`).
+    fn spaceless_word(&self, i: usize) -> Option<Num> {
+        let s = self.s;
+        for &(w, v, k) in self.t.words {
+            if let Some(e) = match_at(s, i, w, false) {
+                return Some(Num {
+                    start: i,
+                    end: e,
+                    value: v,
+                    alt: None,
+                    unit: implied(k),
+                    ordinal: k == WordKind::Ordinal,
+                    src: Src::Word,
+                    implied_unit: implied(k).is_some(),
+                    article: false,
+                    num_end: e,
+                    loose: false,
+                });
+            }
+        }
+        None
+    }
+
+    /// A number word of a space-separated language at `i..e`.
+    fn word(&mut self, i: usize, e: usize) -> Option<Num> {
+        let s = self.s;
+        if e - i > 14 {
+            return None;
+        }
+        self.lower.clear();
+        self.lower
+            .extend(s[i..e].chars().flat_map(char::to_lowercase));
+        let (mut value, kind) = self.t.word(self.lower.as_str())?;
+        if kind == WordKind::Multiplier {
+            return None;
+        }
+        let mut end = e;
+        if kind == WordKind::Cardinal {
+            // `two hundred`, `two million`
+            let j = skip_space(s, e);
+            if j > e {
+                let mut k = j;
+                while char_at(s, k).is_some_and(is_letter) {
+                    k += char_at(s, k).map_or(1, char::len_utf8);
+                }
+                if k > j && k - j <= 14 {
+                    self.lower.clear();
+                    self.lower
+                        .extend(s[j..k].chars().flat_map(char::to_lowercase));
+                    if let Some((m, mk)) = self.t.word(self.lower.as_str()) {
+                        if mk == WordKind::Multiplier || (mk == WordKind::Cardinal && m >= 100.0) {
+                            value *= m;
+                            end = k;
+                        }
+                    }
+                }
+            }
+        }
+        let mut n = Num {
+            start: i,
+            end,
+            value,
+            alt: None,
+            unit: implied(kind),
+            ordinal: kind == WordKind::Ordinal,
+            src: Src::Word,
+            implied_unit: implied(kind).is_some(),
+            article: kind == WordKind::Article,
+            num_end: end,
+            loose: false,
+        };
+        self.glued_unit(&mut n);
+        Some(n)
+    }
+
+    /// A unit written right after the number, with or without a hyphen (`5mg`, `10-fold`).
+    fn glued_unit(&self, n: &mut Num) {
+        let s = self.s;
+        let hyphen = char_at(s, n.end) == Some('-');
+        let at = if hyphen { n.end + 1 } else { n.end };
+        if n.unit.is_none() {
+            if let Some((e, u)) = self.unit_at(at, true) {
+                n.unit = Some(u);
+                n.end = e;
+                return;
+            }
+        }
+        if n.src != Src::Digits {
+            return;
+        }
+        // Other letters glued on: an ordinal suffix, or a word we do not know (`64-bitars`).
+        let mut e = at;
+        while let Some(c) = char_at(s, e) {
+            if !is_letter(c) {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        if !hyphen {
+            for suf in self.t.ordinal_suffixes {
+                if let Some(se) = match_at(s, n.end, suf, true) {
+                    n.ordinal = true;
+                    n.end = se;
+                    return;
+                }
+            }
+        }
+        if e > at {
+            n.loose = !hyphen
+                && self
+                    .t
+                    .weak_suffixes
+                    .iter()
+                    .any(|w| s[at..e].eq_ignore_ascii_case(w));
+            n.end = e;
+        }
+    }
+
+    /// The unit at `i`, longest match; `glued` allows the symbols only valid without a space.
+    fn unit_at(&self, i: usize, glued: bool) -> Option<(usize, Unit)> {
+        let s = self.s;
+        let mut best = longest_at(s, i, self.t.units, true);
+        for &(p, u) in SYMBOL_UNITS {
+            if !glued && (p == "x" || p == "×") {
+                continue;
+            }
+            if let Some(e) = match_at(s, i, p, false) {
+                // A symbol is not the start of a longer word (`4 g` but not `4 gram…`).
+                if p.chars().last().is_some_and(is_letter) && char_at(s, e).is_some_and(is_word) {
+                    continue;
+                }
+                if best.is_none_or(|(be, _)| e > be) {
+                    best = Some((e, u));
+                }
+            }
+        }
+        best
+    }
+
+    fn read_digits(&mut self, i: usize) -> Read {
+        let s = self.s;
+        // Digits glued after letters belong to an identifier (`IC50`, `IL-6`).
+        let before = char_before(s, i);
+        if before.is_some_and(is_letter)
+            || (before.is_some_and(|c| matches!(c, '-' | '.' | '_'))
+                && char_before(s, i - 1).is_some_and(is_letter))
+        {
+            let end = self.ident_end(i);
+            return Read::Ident(i, end);
+        }
+        let run = |mut j: usize| -> (usize, u64, usize) {
+            let mut v: u64 = 0;
+            let mut n = 0;
+            while let Some(c) = char_at(s, j) {
+                let Some(d) = digit(c) else { break };
+                v = v.saturating_mul(10).saturating_add(u64::from(d));
+                j += c.len_utf8();
+                n += 1;
+            }
+            (j, v, n)
+        };
+        let (e1, v1, n1) = run(i);
+        // ISO date 2018-03-22
+        if n1 == 4 && char_at(s, e1) == Some('-') {
+            let (e2, m, n2) = run(e1 + 1);
+            if n2 == 2 && char_at(s, e2) == Some('-') {
+                let (e3, d, n3) = run(e2 + 1);
+                if n3 == 2 && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    return Read::Date(
+                        i,
+                        e3,
+                        Date {
+                            year: Some(v1 as u16),
+                            month: Some(m as u8),
+                            day: Some(d as u8),
+                        },
+                    );
+                }
+            }
+        }
+        // Groups after separators.
+        let mut groups: Vec<(char, usize, u64, usize)> = Vec::new(); // (sep, start, value, digits)
+        let mut end = e1;
+        let mut dots = 0;
+        while let Some(sep) = char_at(s, end) {
+            let is_sep = matches!(sep, '.' | ',' | '．' | '，' | '\u{a0}' | '\u{202f}' | '\'')
+                || (sep == ' ' && self.t.space_grouping);
+            if !is_sep {
+                break;
+            }
+            let gs = end + sep.len_utf8();
+            let (ge, gv, gn) = run(gs);
+            if gn == 0 {
+                break;
+            }
+            let spacey = matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | '\'');
+            if spacey && (gn != 3 || n1 > 3 || char_at(s, ge).is_some_and(|c| digit(c).is_some())) {
+                break;
+            }
+            // A comma followed by a space-less digit run in a list (`5.9,5.7`) is rare; a comma
+            // grouping must have three digits.
+            if matches!(sep, ',' | '，') && gn != 3 && !groups.is_empty() {
+                break;
+            }
+            if matches!(sep, '.' | '．') {
+                dots += 1;
+            }
+            groups.push((sep, gs, gv, gn));
+            end = ge;
+        }
+        // Versions (`56.0.1`, `115.13.0esr`) and times (`10:30`) are identifiers.
+        if dots >= 2
+            || (char_at(s, end) == Some(':')
+                && run(end + 1).2 == 2
+                && !char_at(s, run(end + 1).0).is_some_and(is_letter))
+        {
+            let e = self.ident_end(i);
+            return Read::Ident(i, e);
+        }
+        let norm = |c: char| match c {
+            '．' => '.',
+            '，' => ',',
+            '\u{a0}' | '\u{202f}' | '\'' => ' ',
+            c => c,
+        };
+        let (value, alt) = number_value(v1, &groups, self.t.decimal, norm);
+        let mut n = Num {
+            start: i,
+            end,
+            value,
+            alt,
+            unit: None,
+            ordinal: false,
+            src: Src::Digits,
+            implied_unit: false,
+            article: false,
+            num_end: end,
+            loose: false,
+        };
+        // `1万`, `2.5 million`
+        let j = if self.t.spaceless {
+            end
+        } else {
+            skip_space(s, end)
+        };
+        if let Some(c) = char_at(s, j) {
+            if self.t.chinese_numerals && matches!(c, '万' | '亿' | '千' | '百') {
+                let m = cn_power(c).unwrap_or(1.0);
+                n.value *= m;
+                n.alt = n.alt.map(|a| a * m);
+                n.end = j + c.len_utf8();
+                n.num_end = n.end;
+            } else if is_letter(c) {
+                let mut k = j;
+                while char_at(s, k).is_some_and(is_letter) {
+                    k += char_at(s, k).map_or(1, char::len_utf8);
+                }
+                if k - j <= 14 {
+                    self.lower.clear();
+                    self.lower
+                        .extend(s[j..k].chars().flat_map(char::to_lowercase));
+                    if let Some((m, WordKind::Multiplier)) = self.t.word(self.lower.as_str()) {
+                        n.value *= m;
+                        n.alt = n.alt.map(|a| a * m);
+                        n.end = k;
+                        n.num_end = k;
+                    }
+                }
+            }
+        }
+        // A letter run with more digits after it (`3a4`) is an identifier too.
+        let mut k = n.end;
+        while char_at(s, k).is_some_and(is_letter) {
+            k += char_at(s, k).map_or(1, char::len_utf8);
+        }
+        if k > n.end && char_at(s, k).is_some_and(|c| digit(c).is_some()) {
+            let e = self.ident_end(i);
+            return Read::Ident(i, e);
+        }
+        self.glued_unit(&mut n);
+        Read::Num(n)
+    }
+
+    fn read_chinese(&mut self, i: usize) -> Read {
+        let s = self.s;
+        let mut e = i;
+        let mut all_digits = true;
+        let mut count = 0;
+        while let Some(c) = char_at(s, e) {
+            if !is_cn_numeral(c) {
+                break;
+            }
+            all_digits &= cn_digit(c).is_some();
+            count += 1;
+            e += c.len_utf8();
+        }
+        // `三分之一` (a fraction) and `百分之` (percent, read as a prefix) are not amounts here.
+        if match_at(s, e, "分之", false).is_some() {
+            return Read::Skip(e);
+        }
+        let text = &s[i..e];
+        let value = if all_digits && count > 1 {
+            // Positional: 二〇一八
+            text.chars()
+                .filter_map(cn_digit)
+                .fold(0.0, |acc, d| acc * 10.0 + f64::from(d))
+        } else {
+            chinese_value(text)
+        };
+        if value == 0.0 {
+            return Read::Skip(e);
+        }
+        let mut n = Num {
+            start: i,
+            end: e,
+            value,
+            alt: None,
+            unit: None,
+            ordinal: false,
+            src: Src::Chinese,
+            implied_unit: false,
+            article: false,
+            num_end: e,
+            loose: false,
+        };
+        self.glued_unit(&mut n);
+        Read::Num(n)
+    }
+
+    /// Completes a number with its context (comparator, range, unit, date, frequency) and
+    /// records it; returns where scanning continues.
+    fn finish(&mut self, mut n: Num) -> usize {
+        let s = self.s;
+        let t = self.t;
+        let fold = !t.spaceless;
+        let mut start = n.start;
+        let mut cmp: Option<Cmp> = None;
+        let mut symbolic = false;
+        let mut every: Option<bool> = None;
+        let mut closer: Option<&str> = None;
+        let mut date: Option<Date> = None;
+        let mut ordinal = n.ordinal;
+        let mut unit = n.unit;
+
+        // Before the number.
+        let mut p = start;
+        for _ in 0..4 {
+            let b = skip_space_back(s, p);
+            if let Some((st, c)) =
+                longest_before(s, b, SYMBOL_CMPS, false).filter(|&(st, _)| !closes_tag(s, st))
+            {
+                if cmp.is_none() {
+                    cmp = Some(c);
+                    symbolic = c != Cmp::Approx;
+                }
+                p = st;
+                continue;
+            }
+            if let Some((st, c)) = longest_before(s, b, t.cmp_before, fold) {
+                if cmp.is_none() {
+                    cmp = Some(c);
+                }
+                p = st;
+                continue;
+            }
+            if let Some(st) = any_before(s, b, t.approx_before) {
+                cmp.get_or_insert(Cmp::Approx);
+                p = st;
+                continue;
+            }
+            if let Some((st, r)) = longest_before(s, b, t.every, fold) {
+                every = Some(r);
+                p = st;
+                continue;
+            }
+            if let Some((st, u)) = longest_before(s, b, t.unit_prefixes, fold) {
+                unit.get_or_insert(u);
+                p = st;
+                continue;
+            }
+            if let Some(st) = any_before(s, b, t.ordinal_prefixes) {
+                ordinal = true;
+                p = st;
+                continue;
+            }
+            if let Some(&(o, c)) = t
+                .range_open
+                .iter()
+                .find(|(o, _)| match_before(s, b, o, true).is_some())
+            {
+                closer = Some(c);
+                p = match_before(s, b, o, true).unwrap_or(b);
+                continue;
+            }
+            if n.src == Src::Digits && date.is_none() {
+                if let Some((st, m)) = longest_before(s, b, t.months, true) {
+                    // `March 22, 2018` or `March 2018`
+                    let v = n.value as u32;
+                    if n.value.fract() == 0.0 && (1..=31).contains(&v) {
+                        date = Some(Date {
+                            year: None,
+                            month: Some(m),
+                            day: Some(v as u8),
+                        });
+                    } else if (1000..=2999).contains(&v) {
+                        date = Some(Date {
+                            year: Some(v as u16),
+                            month: Some(m),
+                            day: None,
+                        });
+                    }
+                    if date.is_some() {
+                        p = st;
+                    }
+                }
+            }
+            break;
+        }
+        if p < start {
+            start = p;
+        }
+
+        let mut end = n.end;
+        let mut range_end: Option<f64> = None;
+        // A range: `1 to 2`, `1–2`, `16至24`, `between 1 and 2`.
+        if date.is_none() {
+            let j = skip_space(s, end);
+            let conn = match closer {
+                Some(c) => match_at(s, j, c, true),
+                None => t
+                    .range_connectors
+                    .iter()
+                    .filter_map(|c| match_at(s, j, c, fold))
+                    .max(),
+            };
+            if let Some(k) = conn {
+                let k2 = skip_space(s, k);
+                let starts_number = char_at(s, k2).is_some_and(|c| {
+                    digit(c).is_some() || (t.chinese_numerals && is_cn_numeral(c)) || is_letter(c)
+                });
+                if starts_number {
+                    if let Read::Num(m) = self.read(k2, false) {
+                        if !m.article
+                            && m.ordinal == ordinal
+                            && (m.src == n.src || m.src != Src::Word)
+                        {
+                            range_end = Some(m.value);
+                            end = m.end;
+                            if unit.is_none() || unit == m.unit {
+                                unit = unit.or(m.unit);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // A unit after a space.
+        if unit.is_none() && date.is_none() {
+            let j = skip_space(s, end);
+            if let Some((e, u)) = self.unit_at(j, false) {
+                unit = Some(u);
+                end = e;
+            }
+        }
+        // Dates: `22 March 2018`, `2018年3月22日`, `3月22日`.
+        if n.src == Src::Digits && n.value.fract() == 0.0 && range_end.is_none() {
+            let v = n.value as u32;
+            if date.is_none() && unit.is_none() && (1..=31).contains(&v) && !t.months.is_empty() {
+                let j = skip_space(s, end);
+                if let Some((e, m)) = longest_at(s, j, t.months, true) {
+                    let mut d = Date {
+                        year: None,
+                        month: Some(m),
+                        day: Some(v as u8),
+                    };
+                    end = e;
+                    if let Some((ye, y)) = year_at(s, skip_space(s, e)) {
+                        d.year = Some(y);
+                        end = ye;
+                    }
+                    date = Some(d);
+                }
+            } else if let Some(d) = date.as_mut() {
+                if d.year.is_none() {
+                    let mut j = skip_space(s, end);
+                    if char_at(s, j) == Some(',') {
+                        j = skip_space(s, j + 1);
+                    }
+                    if let Some((ye, y)) = year_at(s, j) {
+                        d.year = Some(y);
+                        end = ye;
+                    }
+                }
+            }
+            if t.cjk_dates && date.is_none() {
+                let mut d = Date::default();
+                let mut e = skip_space(s, n.num_end);
+                if (1000..=2999).contains(&v) && char_at(s, e) == Some('年') {
+                    d.year = Some(v as u16);
+                    e += '年'.len_utf8();
+                    if let Some((me, m)) = small_before(s, e, '月', 12) {
+                        d.month = Some(m);
+                        e = me;
+                        if let Some((de, day)) =
+                            small_before(s, e, '日', 31).or_else(|| small_before(s, e, '号', 31))
+                        {
+                            d.day = Some(day);
+                            e = de;
+                        }
+                    }
+                } else if (1..=12).contains(&v) && char_at(s, e) == Some('月') {
+                    d.month = Some(v as u8);
+                    e += '月'.len_utf8();
+                    if let Some((de, day)) =
+                        small_before(s, e, '日', 31).or_else(|| small_before(s, e, '号', 31))
+                    {
+                        d.day = Some(day);
+                        e = de;
+                    }
+                }
+                if d != Date::default() {
+                    date = Some(d);
+                    unit = None;
+                    end = e;
+                }
+            }
+        }
+        // After the number and its unit: `and older`, `以上`, `左右`.
+        {
+            let j = if fold { skip_space(s, end) } else { end };
+            if let Some((e, c)) = longest_at(s, j, t.cmp_after, fold) {
+                cmp.get_or_insert(c);
+                end = e;
+            } else if let Some(e) = any_at(s, j, t.approx_after) {
+                cmp.get_or_insert(Cmp::Approx);
+                end = e;
+            }
+        }
+
+        if n.article && unit.is_none() {
+            return n.end;
+        }
+        let kind = if date.is_some() {
+            Kind::Date
+        } else if every.is_some() && unit.is_some_and(Unit::is_time) {
+            Kind::Frequency
+        } else if ordinal {
+            Kind::Ordinal
+        } else {
+            Kind::Number
+        };
+        if kind != Kind::Frequency && every.is_some() && start < n.start {
+            // `var` was not "every" after all: keep it out of the quantity's text.
+            start = start.max(n.start);
+        }
+        // Words are weak unless a unit says what they count (`fyra år`, `十二周`, `var tredje
+        // månad`); the value one never counts by itself.
+        let weak = match n.src {
+            Src::Digits => false,
+            _ => {
+                n.implied_unit
+                    || unit.is_none()
+                    || (n.value == 1.0 && range_end.is_none())
+                    || (ordinal && kind != Kind::Frequency && unit.is_none())
+            }
+        };
+        if date.is_some() {
+            n.value = f64::from(date.and_then(|d| d.year).unwrap_or(0));
+        }
+        self.out.push(Quantity {
+            text: &s[start..end],
+            span: self.base + start..self.base + end,
+            kind,
+            value: n.value,
+            alt: n.alt,
+            end: range_end,
+            unit,
+            cmp,
+            symbolic,
+            reliable_every: every.unwrap_or(false),
+            date,
+            weak: weak || n.loose,
+            spelled: !weak && n.src != Src::Digits,
+        });
+        end
+    }
+}
+
+/// Whether the `>` at `i` closes a markup tag (`<b>5`) rather than being a comparator.
+fn closes_tag(s: &str, i: usize) -> bool {
+    s[i..].starts_with('>')
+        && char_before(s, i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '"' | '\'' | '/'))
+}
+
+/// The unit a word carries in itself (`twice`: times, `decade`: years).
+fn implied(k: WordKind) -> Option<Unit> {
+    match k {
+        WordKind::Times => Some(Unit::Times),
+        WordKind::Amount(u) => Some(u),
+        _ => None,
+    }
+}
+
+/// `N<marker>` at `i` with 1 ≤ N ≤ `max` (`3月`, `22日`).
+fn small_before(s: &str, i: usize, marker: char, max: u32) -> Option<(usize, u8)> {
+    let mut j = skip_space(s, i);
+    let mut v = 0u32;
+    let mut n = 0;
+    while let Some(c) = char_at(s, j) {
+        let Some(d) = digit(c) else { break };
+        v = v * 10 + d;
+        n += 1;
+        j += c.len_utf8();
+        if n > 2 {
+            return None;
+        }
+    }
+    let j = skip_space(s, j);
+    (n > 0 && (1..=max).contains(&v) && char_at(s, j) == Some(marker))
+        .then(|| (j + marker.len_utf8(), v as u8))
+}
+
+/// A four-digit year at `i`.
+fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
+    let mut j = i;
+    let mut v = 0u32;
+    let mut n = 0;
+    while let Some(c) = char_at(s, j) {
+        let Some(d) = digit(c) else { break };
+        v = v * 10 + d;
+        n += 1;
+        j += c.len_utf8();
+    }
+    (n == 4 && (1000..=2999).contains(&v)).then_some((j, v as u16))
+}
+
+/// The value of digits with separators: the locale's reading and, when a lone `.` or `,` stands
+/// before exactly three digits, the other reading.
+fn number_value(
+    int: u64,
+    groups: &[(char, usize, u64, usize)],
+    decimal: char,
+    norm: impl Fn(char) -> char,
+) -> (f64, Option<f64>) {
+    let int_f = int as f64;
+    let frac = |v: u64, n: usize| v as f64 / 10f64.powi(n as i32);
+    match groups {
+        [] => (int_f, None),
+        [(sep, _, v, n)] => {
+            let sep = norm(*sep);
+            if sep == ' ' {
+                return (int_f * 1000.0 + *v as f64, None);
+            }
+            let as_decimal = int_f + frac(*v, *n);
+            let as_group = int_f * 10f64.powi(*n as i32) + *v as f64;
+            if *n != 3 {
+                (as_decimal, None)
+            } else if sep == decimal {
+                (as_decimal, Some(as_group))
+            } else {
+                (as_group, Some(as_decimal))
+            }
+        }
+        _ => {
+            // Several separators: all but a different last one group thousands.
+            let last = norm(groups[groups.len() - 1].0);
+            let first = norm(groups[0].0);
+            let mut v = int_f;
+            let split = if last != first {
+                groups.len() - 1
+            } else {
+                groups.len()
+            };
+            for g in &groups[..split] {
+                v = v * 10f64.powi(g.3 as i32) + g.2 as f64;
+            }
+            if split < groups.len() {
+                let g = &groups[split];
+                v += frac(g.2, g.3);
+            }
+            (v, None)
+        }
+    }
+}
+
+/// The value of a Chinese numeral (`十二` 12, `三千五百` 3500, `一亿` 1e8, `两` 2).
+fn chinese_value(text: &str) -> f64 {
+    let mut total = 0.0;
+    let mut section = 0.0;
+    let mut pending: Option<f64> = None;
+    for c in text.chars() {
+        if let Some(d) = cn_digit(c) {
+            pending = Some(f64::from(d));
+        } else if let Some(p) = cn_power(c) {
+            if p >= 1e4 {
+                let unit = section + pending.unwrap_or(0.0);
+                let unit = if unit == 0.0 { 1.0 } else { unit };
+                total = (total + unit) * p;
+                section = 0.0;
+            } else {
+                section += pending.unwrap_or(1.0) * p;
+            }
+            pending = None;
+        }
+    }
+    total + section + pending.unwrap_or(0.0)
+}
+
+/// End of a character reference such as `&nbsp;` or `&#160;`.
+fn entity_end(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut j = i + 1;
+    if b.get(j) == Some(&b'#') {
+        j += 1;
+    }
+    let st = j;
+    while j < b.len() && j - st < 10 && b[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    (j > st && b.get(j) == Some(&b';')).then_some(j + 1)
+}
+
+/// End of a URL starting at `i`.
+fn url_end(s: &str, i: usize) -> Option<usize> {
+    let rest = &s[i..];
+    let lower_starts = |p: &str| {
+        rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
+    if !(lower_starts("http://") || lower_starts("https://") || lower_starts("www.")) {
+        return None;
+    }
+    let mut e = i;
+    for c in rest.chars() {
+        if c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | ')' | '(') || is_cjk(c) {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    while e > i && matches!(s.as_bytes()[e - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+        e -= 1;
+    }
+    Some(e)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,174 @@
+use super::tables::{EN, SV, ZH};
+use super::*;
+
+/// (text, kind) of each quantity.
+fn read(text: &str, table: &Table) -> Vec<(String, Kind)> {
+    extract_str(text, table)
+        .into_iter()
+        .map(|q| (q.text.to_string(), q.kind))
+        .collect()
+}
+
+fn one(text: &str, table: &Table) -> Quantity<'static> {
+    let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
+    let mut qs: Vec<_> = extract_str(leaked, table)
+        .into_iter()
+        .filter(|q| !q.weak)
+        .collect();
+    assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+    qs.remove(0)
+}
+
+fn agree(a: &str, ta: &Table, b: &str, tb: &Table) -> bool {
+    let qa = extract_str(a, ta);
+    let qb = extract_str(b, tb);
+    compare(&qa, &qb).is_empty()
+}
+
+#[test]
+fn separators_by_locale() {
+    assert_eq!(one("5.9 nM", &EN).value, 5.9);
+    assert_eq!(one("5,9 nM", &SV).value, 5.9);
+    assert_eq!(one("371,42", &SV).value, 371.42);
+    assert_eq!(one("1,000 people", &EN).value, 1000.0);
+    assert_eq!(one("1 000 personer", &SV).value, 1000.0);
+    assert_eq!(one("1\u{a0}000 personer", &SV).value, 1000.0);
+    assert_eq!(one("1\u{202f}000 people", &EN).value, 1000.0);
+    assert_eq!(one("１２周", &ZH).value, 12.0);
+    // A lone separator before three digits keeps both readings.
+    assert!(agree("1,000", &EN, "1 000", &SV));
+}
+
+#[test]
+fn chinese_numerals() {
+    let v = |s: &str| one(s, &ZH).value;
+    assert_eq!(v("十二周"), 12.0);
+    assert_eq!(v("两周"), 2.0);
+    assert_eq!(v("三千五百毫克"), 3500.0);
+    assert_eq!(v("一百倍"), 100.0);
+    assert_eq!(v("1万"), 10000.0);
+    assert_eq!(v("一亿年"), 1e8);
+    let p = one("百分之五", &ZH);
+    assert_eq!((p.value, p.unit), (5.0, Some(Unit::Percent)));
+}
+
+#[test]
+fn units_ranges_and_limits() {
+    let q = one("16 to 24 hours", &EN);
+    assert_eq!(
+        (q.value, q.end, q.unit),
+        (16.0, Some(24.0), Some(Unit::Hour))
+    );
+    let q = one("16至24天", &ZH);
+    assert_eq!(
+        (q.value, q.end, q.unit),
+        (16.0, Some(24.0), Some(Unit::Day))
+    );
+    let q = one("mellan 1 och 2 timmar", &SV);
+    assert_eq!((q.value, q.end, q.unit), (1.0, Some(2.0), Some(Unit::Hour)));
+    let q = one("> 400 nM", &EN);
+    assert_eq!(
+        (q.cmp, q.symbolic, q.text),
+        (Some(Cmp::Gt), true, "> 400 nM")
+    );
+    let q = one("ESSDAI ≥ 5", &EN);
+    assert_eq!((q.cmp, q.value), (Some(Cmp::Ge), 5.0));
+    assert_eq!(one("10-fold", &EN).unit, Some(Unit::Times));
+    assert_eq!(one("2x", &EN).unit, Some(Unit::Times));
+    assert_eq!(one("75岁及以上", &ZH).unit, Some(Unit::AgeYear));
+}
+
+#[test]
+fn dates_are_one_quantity() {
+    let d = Date {
+        year: Some(2018),
+        month: Some(3),
+        day: Some(22),
+    };
+    for (text, table) in [
+        ("22 March 2018", &EN),
+        ("March 22, 2018", &EN),
+        ("22 mars 2018", &SV),
+        ("2018年3月22日", &ZH),
+        ("2018-03-22", &EN),
+    ] {
+        let q = one(text, table);
+        assert_eq!((q.kind, q.date), (Kind::Date, Some(d)), "{text}");
+    }
+}
+
+#[test]
+fn frequencies() {
+    for (text, table) in [
+        ("every 3 months", &EN),
+        ("var tredje månad", &SV),
+        ("每3个月", &ZH),
+    ] {
+        let q = one(text, table);
+        assert_eq!(
+            (q.kind, q.value, q.unit),
+            (Kind::Frequency, 3.0, Some(Unit::Month)),
+            "{text}"
+        );
+    }
+    assert!(agree("every 3 months", &EN, "var tredje månad", &SV));
+    assert!(!agree("every 3 months", &EN, "3个月", &ZH));
+}
+
+#[test]
+fn identifiers_are_verbatim_tokens() {
+    let kinds = |s: &str| -> Vec<(String, Kind)> { read(s, &EN) };
+    assert_eq!(
+        kinds("JAK1, IC50, IL-6, C16H17N7O2S, 56.0.1, HOLIDAY20"),
+        ["JAK1", "IC50", "IL-6", "C16H17N7O2S", "56.0.1", "HOLIDAY20"]
+            .map(|s| (s.to_string(), Kind::Identifier))
+    );
+    // Markup attributes and character references are not text.
+    assert!(read(
+        "<a href=\"https://x.org/p/13\" data-n=\"5\">go</a>&#160;",
+        &EN
+    )
+    .is_empty());
+    assert!(!agree("Firefox 56.0.1", &EN, "Firefox 56.0", &ZH));
+    assert!(!agree("Windows 10/11", &EN, "Windows 10", &ZH));
+}
+
+#[test]
+fn weak_forms_satisfy_but_never_fire() {
+    assert!(agree("once a day", &EN, "en gång om dagen", &SV));
+    assert!(agree("once a day", &EN, "每日一次", &ZH));
+    assert!(agree("a week", &EN, "1周", &ZH));
+    assert!(agree("an active infection", &EN, "en aktiv infektion", &SV));
+    assert!(agree(
+        "a drug",
+        &EN,
+        "一种药物，一些，一起，一直，统一",
+        &ZH
+    ));
+    assert!(agree("2x the speed", &EN, "dubbel hastighet", &SV));
+    assert!(agree("within four years", &EN, "inom fyra år", &SV));
+    assert!(agree("the first 12 weeks", &EN, "前十二周", &ZH));
+    // A weak form does not hide a real difference.
+    assert!(!agree("12 weeks", &EN, "12 dagar", &SV));
+}
+
+#[test]
+fn numbers_differ() {
+    assert!(!agree("53 nM", &EN, "35 nM", &SV));
+    assert!(!agree("5.9 nM", &EN, "5,9 µM", &SV));
+    assert!(!agree("> 400 nM", &EN, "< 400 nM", &SV));
+    assert!(!agree("10-fold", &EN, "100 gånger", &SV));
+    assert!(!agree("16 to 24 hours", &EN, "16至24天", &ZH));
+    assert!(agree("16 to 24 hours", &EN, "16至24小时", &ZH));
+    assert!(agree("5 %", &EN, "5 %", &SV));
+    assert!(agree("5%", &EN, "百分之五", &ZH));
+}
+
+#[test]
+fn linear_in_text_length() {
+    // A long text of digits and separators is read in one pass (this would take far too long if
+    // any step were quadratic).
+    let long = "1,000 ".repeat(50_000) + &"十".repeat(50_000) + &"a".repeat(100_000);
+    let n = extract_str(&long, &ZH).len();
+    assert!(n >= 50_000);
+}

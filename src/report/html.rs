@@ -1,0 +1,621 @@
+//! `--format html`: one self-contained review page. For every message with findings, the
+//! reference and each translation side by side (en | sv | zh …) with the differing parts
+//! highlighted and the findings under their locale; a summary at the top; filters by locale,
+//! rule and severity; and a toggle that shows every message, so a reviewer can read the whole
+//! leaflet side by side.
+//!
+//! The page loads nothing: its CSS and script are inline and allowed by a Content-Security-Policy
+//! that lists their SHA-256 hashes, so it works from `file://` and under a strict policy. Every
+//! string that comes from an FTL file is HTML-escaped.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+use super::{EntryCell, EntryRow, EntryTable, FileRows, Finding, Reporter, RunInfo, Snippet};
+use crate::diagnostic::Severity;
+
+const CSS: &str = include_str!("html/review.css");
+const JS: &str = include_str!("html/review.js");
+
+/// Collects findings and writes the page at the end.
+#[derive(Default)]
+pub struct Html {
+    findings: Vec<Finding>,
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text, false);
+    out
+}
+
+/// Characters a reader would not see: shown as a visible code point label.
+fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
+}
+
+fn escape_into(out: &mut String, text: &str, show_hidden: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => {}
+            c if show_hidden && (is_hidden(c) || c == '\u{a0}' || c == '\u{202f}') => {
+                let _ = write!(out, "<span class=\"cp\">U+{:04X}</span>", c as u32);
+            }
+            c if is_hidden(c) => {
+                let _ = write!(out, "<span class=\"cp\">U+{:04X}</span>", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// `'sha256-…'` for a CSP source list.
+fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Which side a highlight belongs to (its colour).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    Reference,
+    Translation,
+}
+
+/// A finding placed on the page.
+struct Placed<'a> {
+    finding: &'a Finding,
+    /// Index of the finding's locale in the table's locales.
+    locale: usize,
+}
+
+/// Findings of one message of one file.
+#[derive(Default)]
+struct Group<'a> {
+    findings: Vec<Placed<'a>>,
+}
+
+/// Where on the page findings go: per table and file, per row; and file-level findings.
+#[derive(Default)]
+struct Placement<'a> {
+    rows: HashMap<(usize, usize, usize), Group<'a>>,
+    file_level: HashMap<(usize, usize), Vec<Placed<'a>>>,
+    /// Findings that match no table (shown at the end).
+    loose: Vec<&'a Finding>,
+}
+
+/// Byte offset of line `n` (0-based) in `text`.
+fn line_offset(text: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(0);
+    }
+    text.match_indices('\n').nth(n - 1).map(|(i, _)| i + 1)
+}
+
+/// Moves a snippet's highlights into a cell's coordinates.
+fn map_highlights(
+    snippet: &Snippet,
+    highlights: &[Range<usize>],
+    cell: &EntryCell,
+    mark: Mark,
+    out: &mut Vec<(Range<usize>, Mark)>,
+) {
+    let Some(delta) = snippet
+        .line
+        .checked_sub(cell.line)
+        .and_then(|n| line_offset(&cell.text, n))
+    else {
+        return;
+    };
+    for h in highlights {
+        let r = delta + h.start..delta + h.end;
+        if r.end <= cell.text.len()
+            && cell.text.is_char_boundary(r.start)
+            && cell.text.is_char_boundary(r.end)
+        {
+            out.push((r, mark));
+        }
+    }
+}
+
+/// A cell's text with its highlights as `<mark>` elements.
+fn render_text(out: &mut String, text: &str, highlights: &mut [(Range<usize>, Mark)]) {
+    highlights.sort_by_key(|(r, m)| (r.start, std::cmp::Reverse(r.end), *m));
+    let mut at = 0;
+    for (r, m) in highlights.iter() {
+        if r.start < at {
+            continue;
+        }
+        escape_into(out, &text[at..r.start], false);
+        let class = match m {
+            Mark::Reference => "ref",
+            Mark::Translation => "tr",
+        };
+        if r.is_empty() {
+            let _ = write!(
+                out,
+                "<mark class=\"{class} gap\" title=\"something is missing here\"></mark>"
+            );
+        } else {
+            let _ = write!(out, "<mark class=\"{class}\">");
+            escape_into(out, &text[r.clone()], true);
+            out.push_str("</mark>");
+        }
+        at = r.end;
+    }
+    escape_into(out, &text[at..], false);
+}
+
+/// Builds a table from the findings alone, for callers that did not collect every entry.
+fn table_from_findings(findings: &[Finding], locales: &[String]) -> EntryTable {
+    let mut table = EntryTable {
+        locales: locales.to_vec(),
+        files: Vec::new(),
+    };
+    let n = locales.len();
+    let mut files: BTreeMap<String, FileRows> = BTreeMap::new();
+    for f in findings {
+        let Some(li) = locales.iter().position(|l| *l == f.locale) else {
+            continue;
+        };
+        let file = files.entry(f.rel.clone()).or_insert_with(|| FileRows {
+            rel: f.rel.clone(),
+            paths: vec![None; n],
+            rows: Vec::new(),
+        });
+        if f.snippet.is_some() {
+            file.paths[li] = Some(f.file.clone());
+        }
+        if let Some(r) = &f.reference {
+            file.paths[0] = Some(r.file.clone());
+        }
+        let Some(id) = &f.message_id else { continue };
+        let row = match file.rows.iter().position(|r| r.id == *id) {
+            Some(i) => i,
+            None => {
+                file.rows.push(EntryRow {
+                    id: id.clone(),
+                    cells: vec![None; n],
+                });
+                file.rows.len() - 1
+            }
+        };
+        let cells = &mut file.rows[row].cells;
+        if let Some(s) = &f.snippet {
+            cells[li].get_or_insert_with(|| EntryCell {
+                line: s.line,
+                text: s.text.clone(),
+            });
+        }
+        if let Some(s) = f.reference.as_ref().and_then(|r| r.snippet.as_ref()) {
+            if s.omitted == 0 {
+                cells[0].get_or_insert_with(|| EntryCell {
+                    line: s.line,
+                    text: s.text.clone(),
+                });
+            }
+        }
+    }
+    table.files = files.into_values().collect();
+    table
+}
+
+impl Html {
+    fn place<'a>(&'a self, tables: &[EntryTable]) -> Placement<'a> {
+        let mut by_path: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+        for (ti, t) in tables.iter().enumerate() {
+            for (fi, file) in t.files.iter().enumerate() {
+                for (li, p) in file.paths.iter().enumerate() {
+                    if let Some(p) = p {
+                        by_path.insert(p.as_str(), (ti, fi, li));
+                    }
+                }
+            }
+        }
+        let mut row_index: HashMap<(usize, usize), HashMap<&str, usize>> = HashMap::new();
+        let mut placement = Placement::default();
+        for f in &self.findings {
+            let found = by_path.get(f.file.as_str()).copied().or_else(|| {
+                // A missing file: place it with the reference's file of the same path.
+                let r = f.reference.as_ref()?;
+                let &(ti, fi, _) = by_path.get(r.file.as_str())?;
+                let li = tables[ti].locales.iter().position(|l| *l == f.locale)?;
+                Some((ti, fi, li))
+            });
+            let Some((ti, fi, li)) = found else {
+                placement.loose.push(f);
+                continue;
+            };
+            let placed = Placed {
+                finding: f,
+                locale: li,
+            };
+            let rows = row_index.entry((ti, fi)).or_insert_with(|| {
+                tables[ti].files[fi]
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id.as_str(), i))
+                    .collect()
+            });
+            match f.message_id.as_deref().and_then(|id| rows.get(id)) {
+                Some(&ri) => placement
+                    .rows
+                    .entry((ti, fi, ri))
+                    .or_default()
+                    .findings
+                    .push(placed),
+                None => placement
+                    .file_level
+                    .entry((ti, fi))
+                    .or_default()
+                    .push(placed),
+            }
+        }
+        placement
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    s.as_str()
+}
+
+/// One finding as a list item with its filter data.
+fn finding_item(out: &mut String, f: &Finding, with_location: bool) {
+    let _ = write!(
+        out,
+        "<li class=\"finding sev-{sev}\" data-locale=\"{loc}\" data-rule=\"{rule}\" data-severity=\"{sev}\"><span class=\"sev\">{sev}</span> <a class=\"rule\" href=\"#rule-{rule}\">{rule}</a> ",
+        sev = severity_class(f.severity),
+        loc = escape(&f.locale),
+        rule = escape(f.rule),
+    );
+    if with_location {
+        let _ = write!(
+            out,
+            "<span class=\"where\">{}:{}:{}</span> ",
+            escape(&f.file),
+            f.line,
+            f.column
+        );
+    }
+    out.push_str("<span class=\"text\">");
+    message_html(out, &f.message);
+    out.push_str("</span></li>");
+}
+
+/// A finding message with its backticked parts as `<code>`.
+fn message_html(out: &mut String, message: &str) {
+    for (i, part) in message.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            escape_into(out, part, true);
+            out.push_str("</code>");
+        } else {
+            escape_into(out, part, false);
+        }
+    }
+}
+
+/// Highlights of each locale's cell of a row, from the row's findings.
+fn row_highlights(
+    row: &EntryRow,
+    group: Option<&Group<'_>>,
+    locales: usize,
+) -> Vec<Vec<(Range<usize>, Mark)>> {
+    let mut marks = vec![Vec::new(); locales];
+    let Some(group) = group else { return marks };
+    for p in &group.findings {
+        let f = p.finding;
+        let mut ref_hl = f
+            .reference
+            .as_ref()
+            .and_then(|r| r.snippet.as_ref())
+            .map(|s| s.highlights.clone())
+            .unwrap_or_default();
+        let mut tr_hl = f
+            .snippet
+            .as_ref()
+            .map(|s| s.highlights.clone())
+            .unwrap_or_default();
+        if !f.labelled {
+            if let (Some(rs), Some(ts)) = (
+                f.reference.as_ref().and_then(|r| r.snippet.as_ref()),
+                &f.snippet,
+            ) {
+                let (old, new) = super::human::fallback_diff(&rs.text, &ts.text);
+                ref_hl = old;
+                tr_hl.extend(new);
+            }
+        }
+        if let (Some(s), Some(cell)) = (&f.snippet, row.cells[p.locale].as_ref()) {
+            map_highlights(s, &tr_hl, cell, Mark::Translation, &mut marks[p.locale]);
+        }
+        if let (Some(s), Some(cell)) = (
+            f.reference.as_ref().and_then(|r| r.snippet.as_ref()),
+            row.cells[0].as_ref(),
+        ) {
+            map_highlights(s, &ref_hl, cell, Mark::Reference, &mut marks[0]);
+        }
+    }
+    marks
+}
+
+fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryTable]) {
+    let placement = html.place(tables);
+    let s = run.summary;
+
+    // Header and summary.
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"leaflint {}\">\n<title>leaflint review: {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        csp_hash(CSS),
+        csp_hash(JS),
+        env!("CARGO_PKG_VERSION"),
+        escape(&run.locales.join(" | ")),
+    );
+    let _ = write!(
+        out,
+        "<header>\n<h1>leaflint review</h1>\n<p class=\"meta\">reference <b>{}</b> · locales {} · {} files · {} messages · \
+         <span class=\"sev-error\">{} errors</span> · <span class=\"sev-warning\">{} warnings</span> · <span class=\"sev-info\">{} infos</span></p>\n",
+        escape(run.reference),
+        escape(&run.locales.join(", ")),
+        s.files,
+        s.messages,
+        s.errors,
+        s.warnings,
+        s.infos
+    );
+    let locales_with: Vec<&String> = run
+        .locales
+        .iter()
+        .filter(|l| s.by_locale.contains_key(*l))
+        .collect();
+    let mut rules: Vec<&str> = crate::rules::registry()
+        .iter()
+        .map(|r| r.meta().id)
+        .filter(|id| s.by_locale.values().any(|m| m.contains_key(id)))
+        .collect();
+    for m in s.by_locale.values() {
+        for r in m.keys() {
+            if !rules.contains(r) {
+                rules.push(r);
+            }
+        }
+    }
+    if !rules.is_empty() {
+        out.push_str("<table class=\"summary\">\n<thead><tr><th>rule</th>");
+        for l in &locales_with {
+            let _ = write!(out, "<th lang=\"{0}\">{0}</th>", escape(l));
+        }
+        out.push_str("<th>total</th></tr></thead>\n<tbody>\n");
+        for r in &rules {
+            let _ = write!(
+                out,
+                "<tr id=\"rule-{0}\"><th><code>{0}</code></th>",
+                escape(r)
+            );
+            let mut total = 0;
+            for l in &locales_with {
+                let n = s.by_locale[*l].get(r).copied().unwrap_or(0);
+                total += n;
+                if n == 0 {
+                    out.push_str("<td class=\"zero\">·</td>");
+                } else {
+                    let _ = write!(out, "<td>{n}</td>");
+                }
+            }
+            let _ = writeln!(out, "<td>{total}</td></tr>");
+        }
+        out.push_str("</tbody>\n<tfoot><tr><th>total</th>");
+        let mut all = 0;
+        for l in &locales_with {
+            let n: usize = s.by_locale[*l].values().sum();
+            all += n;
+            let _ = write!(out, "<td>{n}</td>");
+        }
+        let _ = writeln!(out, "<td>{all}</td></tr></tfoot>\n</table>");
+    } else {
+        out.push_str("<p class=\"clean\">No findings.</p>\n");
+    }
+
+    // Filters (shown once the script runs).
+    out.push_str("<form id=\"filters\">\n<fieldset><legend>Locales</legend>");
+    for l in run.locales.iter().skip(1) {
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" name=\"locale\" value=\"{0}\" checked> {0}</label> ",
+            escape(l)
+        );
+    }
+    out.push_str("</fieldset>\n<fieldset><legend>Rules</legend>");
+    for r in &rules {
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" name=\"rule\" value=\"{0}\" checked> {0}</label> ",
+            escape(r)
+        );
+    }
+    out.push_str("</fieldset>\n<fieldset><legend>Severity</legend>");
+    for sev in ["error", "warning", "info"] {
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" name=\"severity\" value=\"{sev}\" checked> {sev}</label> "
+        );
+    }
+    out.push_str(
+        "</fieldset>\n<fieldset><legend>Messages</legend><label><input type=\"checkbox\" id=\"show-all\"> show all messages, not only those with findings</label> <output id=\"shown\"></output></fieldset>\n</form>\n</header>\n<main>\n",
+    );
+
+    // One section per file, one article per message.
+    for (ti, table) in tables.iter().enumerate() {
+        let n = table.locales.len();
+        for (fi, file) in table.files.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<section class=\"file\" data-rel=\"{0}\">\n<h2>{0}</h2>\n",
+                escape(&file.rel)
+            );
+            if let Some(list) = placement.file_level.get(&(ti, fi)) {
+                out.push_str("<div class=\"filelevel\"><ul>");
+                for p in list {
+                    finding_item(out, p.finding, true);
+                }
+                out.push_str("</ul></div>\n");
+            }
+            for (ri, row) in file.rows.iter().enumerate() {
+                let group = placement.rows.get(&(ti, fi, ri));
+                let mut marks = row_highlights(row, group, n);
+                let class = if group.is_some() { "msg" } else { "msg clean" };
+                let _ = write!(
+                    out,
+                    "<article class=\"{class}\" id=\"{}\">\n<h3><code>{}</code></h3>\n<div class=\"cols\">",
+                    escape(&format!("m-{ti}-{}-{}", file.rel, row.id)),
+                    escape(&row.id)
+                );
+                for (li, tag) in table.locales.iter().enumerate() {
+                    let _ = write!(
+                        out,
+                        "<div class=\"col{}\" data-locale=\"{}\">",
+                        if li == 0 { " reference" } else { "" },
+                        escape(tag)
+                    );
+                    let path = file.paths[li].as_deref();
+                    match &row.cells[li] {
+                        Some(cell) => {
+                            let _ = write!(
+                                out,
+                                "<div class=\"loc\"><b>{}</b> <span class=\"path\">{}:{}</span></div><pre lang=\"{}\">",
+                                escape(tag),
+                                escape(path.unwrap_or("")),
+                                cell.line,
+                                escape(tag)
+                            );
+                            render_text(out, &cell.text, &mut marks[li]);
+                            out.push_str("</pre>");
+                        }
+                        None => {
+                            let _ = write!(
+                                out,
+                                "<div class=\"loc\"><b>{}</b></div><p class=\"absent\">{}</p>",
+                                escape(tag),
+                                if path.is_some() {
+                                    "not in this locale"
+                                } else {
+                                    "the file is missing"
+                                }
+                            );
+                        }
+                    }
+                    if let Some(g) = group {
+                        let mine: Vec<&Placed<'_>> =
+                            g.findings.iter().filter(|p| p.locale == li).collect();
+                        if !mine.is_empty() {
+                            out.push_str("<ul class=\"findings\">");
+                            for p in mine {
+                                finding_item(out, p.finding, false);
+                            }
+                            out.push_str("</ul>");
+                        }
+                    }
+                    out.push_str("</div>");
+                }
+                out.push_str("</div>\n</article>\n");
+            }
+            out.push_str("</section>\n");
+        }
+    }
+    if !placement.loose.is_empty() {
+        out.push_str(
+            "<section class=\"file\">\n<h2>Other findings</h2>\n<div class=\"filelevel\"><ul>",
+        );
+        for f in &placement.loose {
+            finding_item(out, f, true);
+        }
+        out.push_str("</ul></div>\n</section>\n");
+    }
+    let _ = write!(
+        out,
+        "</main>\n<footer>leaflint {}</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+}
+
+impl Reporter for Html {
+    fn report(&mut self, _out: &mut dyn Write, finding: &Finding) -> io::Result<()> {
+        self.findings.push(finding.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, run: &RunInfo<'_>) -> io::Result<()> {
+        let built;
+        let tables = if run.entries.is_empty() {
+            built = [table_from_findings(&self.findings, run.locales)];
+            &built[..]
+        } else {
+            run.entries
+        };
+        let mut page = String::with_capacity(64 * 1024);
+        write_page(self, &mut page, run, tables);
+        out.write_all(page.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_shows_hidden_characters() {
+        assert_eq!(
+            escape("<script>alert('x & \"y\"')</script>"),
+            "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(escape("a\u{200b}b"), "a<span class=\"cp\">U+200B</span>b");
+    }
+
+    #[test]
+    fn highlights_become_marks() {
+        let mut out = String::new();
+        let text = "dose = Take 53 nM & <b>";
+        let at = text.find("53").unwrap();
+        render_text(
+            &mut out,
+            text,
+            &mut [(at..at + 5, Mark::Translation), (at..at, Mark::Reference)],
+        );
+        assert_eq!(
+            out,
+            "dose = Take <mark class=\"tr\">53 nM</mark> &amp; &lt;b&gt;"
+        );
+    }
+
+    #[test]
+    fn csp_hashes_are_base64_sha256() {
+        assert_eq!(
+            csp_hash(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        );
+    }
+}

@@ -1,0 +1,304 @@
+#![doc = include_str!("../../docs/rules/mixed-language.md")]
+
+use std::ops::Range;
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::{Label, Severity, Side};
+use crate::lang::detect::{confidence, Lang, Signals};
+use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation};
+use crate::lang::text::{
+    content_words, fragment_end, segments, sentences, source_text, strip_markup, words, Ch,
+    Segment, Word, WordKind,
+};
+use crate::lang::{article_for_tag, excerpt, writing_of, Writing};
+use crate::project::EntryView;
+
+pub struct MixedLanguage;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-language",
+    severity: Severity::Error,
+    summary: "a fragment of a string is in another language than its locale's",
+    doc: include_str!("../../docs/rules/mixed-language.md"),
+};
+
+/// Fewest content words of a Latin run inside a CJK string before it counts as text.
+const CJK_MIN_WORDS: usize = 2;
+/// Fewest content words of a sentence before the language model is asked about it.
+const SENTENCE_MIN_WORDS: usize = 3;
+/// Lowest model confidence at which a sentence is reported.
+const MIN_CONFIDENCE: f64 = 0.8;
+/// Longest fragment shown in a message.
+const SHOWN: usize = 80;
+
+/// A fragment in another language, as characters `from..=to` of a segment.
+struct Fragment {
+    from: usize,
+    to: usize,
+    language: &'static str,
+    /// "text" or "sentence".
+    what: &'static str,
+    confidence: Option<f64>,
+}
+
+impl Rule for MixedLanguage {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some(file) = unit.file else {
+            return;
+        };
+        let language = unit.locale.source.langid.language.as_str();
+        let writing = writing_of(language);
+        let own = Lang::of_subtag(language);
+        let options = &ctx.settings.mixed_language;
+        let glossary = &ctx.glossaries[unit.locale_index];
+        let text = file.text();
+        let tag = unit.locale.tag();
+        for entry in file.views() {
+            if entry.meta.is_term {
+                continue;
+            }
+            for mut seg in segments(text, &entry) {
+                strip_markup(&mut seg.chars);
+                let mut found = Vec::new();
+                if matches!(writing, Writing::Latin | Writing::Other) {
+                    cjk_fragments(&seg.chars, &mut found);
+                }
+                let ws = words(text, &seg.chars, glossary);
+                match (writing, own) {
+                    (Writing::Cjk, _) => latin_runs(
+                        &seg.chars,
+                        &ws,
+                        options.min_words.unwrap_or(CJK_MIN_WORDS),
+                        &mut found,
+                    ),
+                    (Writing::Latin, Some(own)) => foreign_sentences(
+                        &seg.chars,
+                        &ws,
+                        own.other(),
+                        options.min_words.unwrap_or(SENTENCE_MIN_WORDS),
+                        options.min_confidence.unwrap_or(MIN_CONFIDENCE),
+                        &mut found,
+                    ),
+                    _ => {}
+                }
+                for f in found {
+                    emit(unit, &entry, &seg, text, tag, f, out);
+                }
+            }
+        }
+    }
+}
+
+fn emit(
+    unit: &Unit<'_, '_>,
+    entry: &EntryView<'_, '_>,
+    seg: &Segment<'_>,
+    text: &str,
+    tag: &str,
+    f: Fragment,
+    out: &mut Sink,
+) {
+    let span: Range<usize> = seg.span(f.from, f.to);
+    let fragment = source_text(text, &seg.chars, f.from, f.to);
+    let message = format!(
+        "{} {} `{}` inside {} {tag} string",
+        f.language,
+        f.what,
+        excerpt(fragment, SHOWN),
+        article_for_tag(tag)
+    );
+    let d = out
+        .emit_entry(unit, entry, span.clone(), message)
+        .with_attribute(seg.attribute)
+        .with_label(Label {
+            side: Side::Translation,
+            span,
+        });
+    d.variant = seg.variant.map(str::to_string);
+    d.data = Some(serde_json::json!({
+        "language": f.language,
+        "fragment": fragment,
+        "locale": tag,
+        "confidence": f.confidence,
+    }));
+}
+
+/// Runs of Han, kana or Hangul (with the punctuation, digits and spaces between them) in a
+/// string of a locale that does not write them.
+fn cjk_fragments(chars: &[Ch], found: &mut Vec<Fragment>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(first) = cjk(chars[i].c) else {
+            i += 1;
+            continue;
+        };
+        let mut scripts = vec![first];
+        let mut last = i;
+        let mut k = i + 1;
+        while k < chars.len() {
+            let c = chars[k].c;
+            if let Some(s) = cjk(c) {
+                if !scripts.contains(&s) {
+                    scripts.push(s);
+                }
+                last = k;
+            } else if is_cjk_punctuation(c) {
+                last = k;
+            } else if c.is_alphabetic() || c == '\n' {
+                break;
+            }
+            k += 1;
+        }
+        found.push(Fragment {
+            from: i,
+            to: last,
+            language: cjk_language(&scripts),
+            what: "text",
+            confidence: None,
+        });
+        i = last + 1;
+    }
+}
+
+/// Runs of Latin words (not broken by CJK characters) inside a CJK string that hold at least
+/// `min_words` words of running text: names, glossary terms, acronyms and units do not count.
+fn latin_runs(chars: &[Ch], ws: &[Word<'_>], min_words: usize, found: &mut Vec<Fragment>) {
+    let mut start = 0;
+    for i in 1..=ws.len() {
+        let broken = i == ws.len()
+            || chars[ws[i - 1].end..ws[i].start]
+                .iter()
+                .any(|c| cjk(c.c).is_some() || is_cjk_punctuation(c.c));
+        if !broken {
+            continue;
+        }
+        let run = &ws[start..i];
+        let content = content_words(run);
+        if content.len() >= min_words.max(1) {
+            let signals = Signals::of(
+                run.iter()
+                    .filter(|w| w.kind == WordKind::Plain)
+                    .map(|w| w.text),
+            );
+            let to = fragment_end(chars, ws, i - 1);
+            found.push(Fragment {
+                from: run[0].start,
+                to,
+                language: signals.likely().name(),
+                what: sentence_or_text(chars[to].c),
+                confidence: None,
+            });
+        }
+        start = i;
+    }
+}
+
+fn sentence_or_text(last: char) -> &'static str {
+    if matches!(last, '.' | '!' | '?' | '。' | '！' | '？') {
+        "sentence"
+    } else {
+        "text"
+    }
+}
+
+/// Sentences of a Latin-script string that are in `foreign` (English in Swedish, Swedish in
+/// English): function words must point there first, then the model must agree with
+/// `min_confidence`.
+fn foreign_sentences(
+    chars: &[Ch],
+    ws: &[Word<'_>],
+    foreign: Lang,
+    min_words: usize,
+    min_confidence: f64,
+    found: &mut Vec<Fragment>,
+) {
+    // Cheap first: the whole string must hold at least two signs of the other language.
+    let all = Signals::of(
+        ws.iter()
+            .filter(|w| w.kind == WordKind::Plain)
+            .map(|w| w.text),
+    );
+    if all.for_lang(foreign) < 2 {
+        return;
+    }
+    let min_words = min_words.max(1);
+    let is_foreign = |range: &Range<usize>| -> Option<f64> {
+        let part = &ws[range.clone()];
+        if content_words(part).len() < min_words {
+            return None;
+        }
+        let plain: Vec<&str> = part
+            .iter()
+            .filter(|w| w.kind == WordKind::Plain)
+            .map(|w| w.text)
+            .collect();
+        if !Signals::of(plain.iter().copied()).suggest(foreign) {
+            return None;
+        }
+        let c = confidence(&plain.join(" "), foreign);
+        (c >= min_confidence).then_some(c)
+    };
+    for s in sentences(chars, ws) {
+        // A sentence whose clauses are long enough to judge alone is judged clause by clause,
+        // so that an English clause in a Swedish sentence is reported by itself.
+        let parts = clauses(chars, ws, s.clone());
+        let judged: Vec<&Range<usize>> = parts
+            .iter()
+            .filter(|c| content_words(&ws[(*c).clone()]).len() >= min_words)
+            .collect();
+        let mut hits: Vec<(Range<usize>, f64)> = Vec::new();
+        if judged.len() >= 2 {
+            for c in judged {
+                if let Some(conf) = is_foreign(c) {
+                    match hits.last_mut() {
+                        // Neighbouring foreign clauses form one fragment.
+                        Some((last, best)) if last.end == c.start => {
+                            last.end = c.end;
+                            *best = best.min(conf);
+                        }
+                        _ => hits.push((c.clone(), conf)),
+                    }
+                }
+            }
+        } else if let Some(conf) = is_foreign(&s) {
+            hits.push((s.clone(), conf));
+        }
+        for (range, conf) in hits {
+            let to = fragment_end(chars, ws, range.end - 1);
+            found.push(Fragment {
+                from: ws[range.start].start,
+                to,
+                language: foreign.name(),
+                what: if range == s {
+                    sentence_or_text(chars[to].c)
+                } else {
+                    "clause"
+                },
+                confidence: Some((conf * 100.0).round() / 100.0),
+            });
+        }
+    }
+}
+
+/// The clauses of sentence `s` (word indices), split at commas, semicolons, colons, dashes and
+/// brackets.
+fn clauses(chars: &[Ch], ws: &[Word<'_>], s: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = s.start;
+    for i in s.start + 1..s.end {
+        let gap = &chars[ws[i - 1].end..ws[i].start];
+        if gap
+            .iter()
+            .any(|c| matches!(c.c, ',' | ';' | ':' | '–' | '—' | '(' | ')'))
+        {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out.push(start..s.end);
+    out
+}

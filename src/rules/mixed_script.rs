@@ -1,0 +1,208 @@
+#![doc = include_str!("../../docs/rules/mixed-script.md")]
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::{Label, Severity, Side};
+use crate::lang::script::{family, latin_lookalike, may_hold_cyrillic_or_greek, Family};
+use crate::lang::text::{segments, strip_markup, Ch};
+
+pub struct MixedScript;
+
+static META: RuleMeta = RuleMeta {
+    id: "mixed-script",
+    severity: Severity::Error,
+    summary: "a word mixes Latin letters with Cyrillic or Greek look-alikes",
+    doc: include_str!("../../docs/rules/mixed-script.md"),
+};
+
+/// A word that mixes scripts, as characters `from..to` of a segment.
+struct Mixed {
+    from: usize,
+    to: usize,
+    /// The letters from the word's minority script that are to blame.
+    culprits: Vec<char>,
+    script: &'static str,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Words (runs of letters) that mix Latin with Cyrillic, or Latin with Greek letters that
+/// pass for Latin ones. Greek letters used as symbols (`γ` in `IFNγ`, `μ` in `μM`) do not count.
+fn mixed_words(chars: &[Ch]) -> Vec<Mixed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_letter(chars[i].c) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_letter(chars[i].c) {
+            i += 1;
+        }
+        let word = &chars[start..i];
+        let count = |f: Family| word.iter().filter(|c| family(c.c) == f).count();
+        let (latin, cyrillic, greek) = (
+            count(Family::Latin),
+            count(Family::Cyrillic),
+            count(Family::Greek),
+        );
+        if latin == 0 || (cyrillic == 0 && greek == 0) {
+            continue;
+        }
+        // Blame the letters of the smaller side; a Latin majority blames Cyrillic or Greek.
+        let (script, culprits): (&'static str, Vec<char>) = if cyrillic > 0 {
+            if latin >= cyrillic {
+                ("Cyrillic", pick(word, Family::Cyrillic))
+            } else {
+                ("Latin", pick(word, Family::Latin))
+            }
+        } else {
+            let lookalikes: Vec<char> = pick(word, Family::Greek)
+                .into_iter()
+                .filter(|&c| latin_lookalike(c).is_some())
+                .collect();
+            if lookalikes.is_empty() {
+                continue;
+            }
+            ("Greek", lookalikes)
+        };
+        out.push(Mixed {
+            from: start,
+            to: i,
+            culprits,
+            script,
+        });
+    }
+    out
+}
+
+fn pick(word: &[Ch], f: Family) -> Vec<char> {
+    let mut v: Vec<char> = Vec::new();
+    for c in word {
+        if family(c.c) == f && !v.contains(&c.c) {
+            v.push(c.c);
+        }
+    }
+    v
+}
+
+fn describe(c: char) -> String {
+    match latin_lookalike(c) {
+        Some(l) => format!("`{c}` (U+{:04X}, looks like `{l}`)", c as u32),
+        None => format!("`{c}` (U+{:04X})", c as u32),
+    }
+}
+
+impl Rule for MixedScript {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some(file) = unit.file else {
+            return;
+        };
+        let text = file.text();
+        for entry in file.views() {
+            if !text
+                .get(entry.meta.span.clone())
+                .is_some_and(may_hold_cyrillic_or_greek)
+            {
+                continue;
+            }
+            for mut seg in segments(text, &entry) {
+                strip_markup(&mut seg.chars);
+                let mixed = mixed_words(&seg.chars);
+                let Some(first) = mixed.first() else {
+                    continue;
+                };
+                let word = |m: &Mixed| -> String {
+                    seg.chars[m.from..m.to].iter().map(|c| c.c).collect()
+                };
+                let names: Vec<String> = mixed.iter().map(|m| format!("`{}`", word(m))).collect();
+                let mut culprits: Vec<(char, &str)> = Vec::new();
+                for m in &mixed {
+                    for &c in &m.culprits {
+                        if !culprits.iter().any(|(d, _)| *d == c) {
+                            culprits.push((c, m.script));
+                        }
+                    }
+                }
+                let scripts: Vec<&str> = {
+                    let mut s: Vec<&str> = culprits.iter().map(|(_, s)| *s).collect();
+                    s.dedup();
+                    s
+                };
+                let what = if scripts == ["Latin"] {
+                    "mixes Cyrillic letters with Latin".to_string()
+                } else {
+                    format!("mixes Latin letters with {}", scripts.join(" and "))
+                };
+                let verb_subject = if names.len() == 1 {
+                    format!("{} {what}", names[0])
+                } else {
+                    format!(
+                        "{} and {} {}",
+                        names[..names.len() - 1].join(", "),
+                        names[names.len() - 1],
+                        what.replacen("mixes", "mix", 1)
+                    )
+                };
+                let message = format!(
+                    "{verb_subject}: {}",
+                    culprits
+                        .iter()
+                        .map(|(c, _)| describe(*c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                let span = seg.span(first.from, first.to - 1);
+                let d = out
+                    .emit_entry(unit, &entry, span, message)
+                    .with_attribute(seg.attribute);
+                d.variant = seg.variant.map(str::to_string);
+                for m in &mixed {
+                    d.with_label(Label {
+                        side: Side::Translation,
+                        span: seg.span(m.from, m.to - 1),
+                    });
+                }
+                d.data = Some(serde_json::json!({
+                    "words": mixed.iter().map(word).collect::<Vec<_>>(),
+                    "characters": culprits
+                        .iter()
+                        .map(|(c, s)| serde_json::json!({
+                            "char": c.to_string(),
+                            "code_point": format!("U+{:04X}", *c as u32),
+                            "script": s,
+                            "looks_like": latin_lookalike(*c).map(|l| l.to_string()),
+                        }))
+                        .collect::<Vec<_>>(),
+                }));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let chars: Vec<Ch> = s.char_indices().map(|(at, c)| Ch { c, at }).collect();
+        mixed_words(&chars)
+            .iter()
+            .map(|m| chars[m.from..m.to].iter().map(|c| c.c).collect())
+            .collect()
+    }
+
+    #[test]
+    fn lookalikes_fire_and_scientific_greek_does_not() {
+        assert_eq!(words("Datum fӧr senaste ӧversyn"), ["fӧr", "ӧversyn"]);
+        assert_eq!(words("pаtient"), ["pаtient"]);
+        assert_eq!(words("Οlumiant"), ["Οlumiant"]);
+        assert!(words("IFN-γ, IFNγ, 5 μM, μg, TNFα, αβ T cells, Москва").is_empty());
+    }
+}

@@ -1,0 +1,270 @@
+#![doc = include_str!("../../docs/rules/numeric-mismatch.md")]
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use serde_json::{json, Value};
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::{Label, Severity, Side};
+use crate::fluent::variant_key;
+use crate::numeric::{compare, extract, table_for, Diff, Piece, Quantity, Table};
+use crate::project::{EntryView, ParsedFile};
+
+pub struct NumericMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: "numeric-mismatch",
+    severity: Severity::Error,
+    summary: "a quantity (dose, concentration, duration, limit, date, version) differs between the reference and the translation",
+    doc: include_str!("../../docs/rules/numeric-mismatch.md"),
+};
+
+/// The text pieces of `pattern`, choosing in the first `select` the variant `key` (else the
+/// default) and the default variant everywhere else.
+fn pieces<'s>(
+    file: &ParsedFile<'s>,
+    pattern: &Pattern<&'s str>,
+    key: Option<&str>,
+    first: &mut bool,
+    out: &mut Vec<Piece<'s>>,
+) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => {
+                if let Some(offset) = file.offset(value) {
+                    out.push(Piece {
+                        text: value,
+                        offset,
+                    });
+                }
+            }
+            PatternElement::Placeable { expression } => {
+                expression_pieces(file, expression, key, first, out)
+            }
+        }
+    }
+}
+
+fn expression_pieces<'s>(
+    file: &ParsedFile<'s>,
+    expression: &Expression<&'s str>,
+    key: Option<&str>,
+    first: &mut bool,
+    out: &mut Vec<Piece<'s>>,
+) {
+    match expression {
+        Expression::Select { variants, .. } => {
+            let wanted = if *first { key } else { None };
+            *first = false;
+            let chosen = wanted
+                .and_then(|k| variants.iter().find(|v| variant_key(&v.key) == k))
+                .or_else(|| variants.iter().find(|v| v.default))
+                .or(variants.first());
+            if let Some(v) = chosen {
+                pieces(file, &v.value, key, first, out);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_pieces(file, expression, key, first, out)
+        }
+        Expression::Inline(_) => {}
+    }
+}
+
+/// The variant keys of the first `select` in a pattern.
+fn first_select_keys<'s>(pattern: &Pattern<&'s str>) -> Option<Vec<&'s str>> {
+    fn in_expr<'s>(e: &Expression<&'s str>) -> Option<Vec<&'s str>> {
+        match e {
+            Expression::Select { variants, .. } => {
+                Some(variants.iter().map(|v| variant_key(&v.key)).collect())
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => in_expr(expression),
+            Expression::Inline(_) => None,
+        }
+    }
+    pattern.elements.iter().find_map(|e| match e {
+        PatternElement::Placeable { expression } => in_expr(expression),
+        PatternElement::TextElement { .. } => None,
+    })
+}
+
+fn quantities<'s>(
+    file: &ParsedFile<'s>,
+    pattern: &Pattern<&'s str>,
+    key: Option<&str>,
+    table: &Table,
+    buf: &mut Vec<Piece<'s>>,
+) -> Vec<Quantity<'s>> {
+    buf.clear();
+    pieces(file, pattern, key, &mut true, buf);
+    extract(buf, table)
+}
+
+/// A quantity as JSON, for `data` and the diff report.
+fn describe(q: &Quantity<'_>) -> Value {
+    json!({
+        "text": q.text,
+        "kind": q.kind.name(),
+        "value": if q.kind == crate::numeric::Kind::Identifier { Value::Null } else { json!(q.value) },
+        "end": q.end,
+        "unit": q.unit.map(|u| u.name()),
+        "comparator": q.cmp.map(|c| c.symbol()),
+        "date": q.date.map(|d| json!({"year": d.year, "month": d.month, "day": d.day})),
+        "span": [q.span.start, q.span.end],
+    })
+}
+
+fn times(n: usize) -> String {
+    if n > 1 {
+        format!(" ({n} times)")
+    } else {
+        String::new()
+    }
+}
+
+/// What one difference says, and where in the translation it points.
+fn render(d: &Diff<'_, '_>, en: &str, lang: &str, anchor: &Range<usize>) -> (String, Range<usize>) {
+    match (d.reference.as_slice(), d.translation.as_slice()) {
+        ([r], [t]) => {
+            let note = match (r.unit, t.unit) {
+                (Some(a), Some(b)) if !a.same(b) && !t.text.contains(b.name()) => {
+                    format!(" ({})", b.name())
+                }
+                _ => String::new(),
+            };
+            (
+                format!("`{}` in {en} is `{}`{note} in {lang}", r.text, t.text),
+                t.span.clone(),
+            )
+        }
+        (rs, []) if !rs.is_empty() => (
+            format!(
+                "`{}`{} has no counterpart in {lang}",
+                rs[0].text,
+                times(rs.len())
+            ),
+            anchor.clone(),
+        ),
+        (_, ts) => (
+            format!(
+                "`{}`{} in {lang} has no counterpart in {en}",
+                ts.first().map_or("", |q| q.text),
+                times(ts.len())
+            ),
+            ts.first().map_or(anchor.clone(), |q| q.span.clone()),
+        ),
+    }
+}
+
+impl Rule for NumericMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some((file, reference)) = unit.pair() else {
+            return;
+        };
+        let en = ctx.reference().tag();
+        let lang = unit.locale.tag();
+        let r_table = table_for(en);
+        let t_table = table_for(lang);
+        let mut buf = Vec::new();
+        for t in file.views() {
+            if file.damaged(t.id()) || reference.damaged(t.id()) {
+                continue;
+            }
+            let Some(r) = reference.get(t.id()) else {
+                continue;
+            };
+            check_entry(
+                &t,
+                &r,
+                file,
+                reference,
+                (r_table, t_table),
+                (en, lang),
+                unit,
+                out,
+                &mut buf,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_entry<'s>(
+    t: &EntryView<'_, 's>,
+    r: &EntryView<'_, 's>,
+    file: &ParsedFile<'s>,
+    reference: &ParsedFile<'s>,
+    (r_table, t_table): (&Table, &Table),
+    (en, lang): (&str, &str),
+    unit: &Unit<'_, '_>,
+    out: &mut Sink,
+    buf: &mut Vec<Piece<'s>>,
+) {
+    let mut seen: HashSet<(String, Range<usize>)> = HashSet::new();
+    let own = t
+        .value
+        .map(|p| (None, p))
+        .into_iter()
+        .chain(t.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
+    for (attribute, pattern) in own {
+        let r_pattern = match attribute {
+            None => r.value,
+            Some(name) => r.attribute(name).map(|a| &a.value),
+        };
+        let Some(r_pattern) = r_pattern else {
+            continue;
+        };
+        let anchor = match attribute {
+            None => t.meta.id_span.clone(),
+            Some(name) => file
+                .offset(name)
+                .map_or(t.meta.id_span.clone(), |o| o..o + name.len()),
+        };
+        let keys: Vec<Option<&str>> = match first_select_keys(pattern) {
+            Some(keys) => keys.into_iter().map(Some).collect(),
+            None => vec![None],
+        };
+        for key in keys {
+            let rq = quantities(reference, r_pattern, key, r_table, buf);
+            let tq = quantities(file, pattern, key, t_table, buf);
+            if rq.is_empty() && tq.is_empty() {
+                continue;
+            }
+            for d in compare(&rq, &tq) {
+                let (message, span) = render(&d, en, lang, &anchor);
+                if !seen.insert((message.clone(), span.clone())) {
+                    continue;
+                }
+                let data = json!({
+                    "reference": d.reference.first().map(|q| describe(q)),
+                    "translation": d.translation.first().map(|q| describe(q)),
+                    "count": d.reference.len().max(d.translation.len()),
+                });
+                let diag = out
+                    .emit_entry(unit, t, span, message)
+                    .with_attribute(attribute)
+                    .with_reference(unit.reference_file_id(), r.meta.span.clone());
+                for q in &d.reference {
+                    diag.with_label(Label {
+                        side: Side::Reference,
+                        span: q.span.clone(),
+                    });
+                }
+                for q in &d.translation {
+                    diag.with_label(Label {
+                        side: Side::Translation,
+                        span: q.span.clone(),
+                    });
+                }
+                diag.variant = key.map(str::to_string);
+                diag.data = Some(data);
+            }
+        }
+    }
+}
