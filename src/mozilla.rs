@@ -190,10 +190,12 @@ pub struct ProjectConfig {
 }
 
 fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let s = p.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 /// Resolves `.` and `..` without touching the file system.
@@ -651,5 +653,6 @@ mod tests {
             PathBuf::from("../x/z")
         );
         assert_eq!(normalize(Path::new("configs/..")), PathBuf::from("."));
+        assert_eq!(slash(&normalize(Path::new("/tmp/a/configs/.."))), "/tmp/a");
     }
 }

@@ -71,6 +71,18 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// Decodes a file's bytes (see [`decode`]) and indexes its lines.
+    pub fn from_bytes(rel: String, path: String, bytes: Vec<u8>) -> SourceFile {
+        let decoded = decode(bytes);
+        let lines = LineIndex::new(&decoded.text);
+        SourceFile {
+            rel,
+            path,
+            decoded,
+            lines,
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.decoded.text
     }
@@ -310,16 +322,7 @@ pub fn read_sources(paths: Vec<(PathBuf, String, String)>) -> (Vec<SourceFile>, 
     let results: Vec<Result<SourceFile, IoProblem>> = paths
         .into_par_iter()
         .map(|(path, rel, display)| match std::fs::read(&path) {
-            Ok(bytes) => {
-                let decoded = decode(bytes);
-                let lines = LineIndex::new(&decoded.text);
-                Ok(SourceFile {
-                    rel,
-                    path: display,
-                    decoded,
-                    lines,
-                })
-            }
+            Ok(bytes) => Ok(SourceFile::from_bytes(rel, display, bytes)),
             Err(e) => Err(IoProblem {
                 path: display,
                 message: e.to_string(),
@@ -617,5 +620,63 @@ impl<'s> Project<'s> {
 
     pub fn file_count(&self) -> usize {
         self.locales.iter().map(|l| l.files.len()).sum()
+    }
+}
+
+impl Tree {
+    /// A tree that never touched a disk, for fuzzing, benchmarks and embedders: `files` are
+    /// (locale tag, path relative to the locale directory, bytes). Files are decoded and indexed as
+    /// [`Tree::load`] does; the reference locale comes first, then the others sorted by tag.
+    pub fn from_memory(
+        reference: &str,
+        files: Vec<(String, String, Vec<u8>)>,
+    ) -> Result<Tree, LoadError> {
+        let root = PathBuf::from("<memory>");
+        let mut by_tag: std::collections::BTreeMap<String, Vec<SourceFile>> =
+            std::collections::BTreeMap::new();
+        for (tag, rel, bytes) in files {
+            let path = root.join(&tag).join(&rel).display().to_string();
+            by_tag
+                .entry(tag)
+                .or_default()
+                .push(SourceFile::from_bytes(rel, path, bytes));
+        }
+        let found = by_tag.keys().cloned().collect::<Vec<_>>().join(", ");
+        let Some(reference_files) = by_tag.remove(reference) else {
+            return Err(LoadError::NoReference {
+                reference: reference.to_string(),
+                path: root.display().to_string(),
+                found: if found.is_empty() {
+                    "none".into()
+                } else {
+                    found
+                },
+            });
+        };
+        let mut locales = Vec::new();
+        for (tag, mut files) in
+            std::iter::once((reference.to_string(), reference_files)).chain(by_tag)
+        {
+            let Some(langid) = parse_locale_tag(&tag) else {
+                return Err(LoadError::NotADirectory(
+                    root.join(&tag).display().to_string(),
+                ));
+            };
+            files.sort_by(|a, b| a.rel.cmp(&b.rel));
+            locales.push(LocaleSource {
+                dir: root.join(&tag),
+                tag,
+                langid,
+                files,
+                problems: Vec::new(),
+                out_of_scope: std::collections::HashSet::new(),
+            });
+        }
+        Ok(Tree {
+            display_root: root.display().to_string(),
+            root,
+            locales,
+            notes: Vec::new(),
+        })
     }
 }

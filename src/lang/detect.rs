@@ -79,7 +79,8 @@ fn word_sets() -> &'static (Vec<&'static str>, Vec<&'static str>) {
 }
 
 fn has_swedish_letter(word: &str) -> bool {
-    word.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'))
+    word.chars()
+        .any(|c| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'))
 }
 
 /// Evidence for each language in a sentence's words.
@@ -189,8 +190,18 @@ mod tests {
 
     #[test]
     fn the_model_tells_english_from_swedish() {
-        assert!(confidence("wash your hands regularly and carry a small bottle of hand gel", Lang::English) > 0.8);
-        assert!(confidence("tvätta händerna regelbundet och ha en liten flaska handsprit med dig", Lang::Swedish) > 0.8);
+        assert!(
+            confidence(
+                "wash your hands regularly and carry a small bottle of hand gel",
+                Lang::English
+            ) > 0.8
+        );
+        assert!(
+            confidence(
+                "tvätta händerna regelbundet och ha en liten flaska handsprit med dig",
+                Lang::Swedish
+            ) > 0.8
+        );
         assert!(loaded());
     }
 }

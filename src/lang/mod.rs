@@ -33,9 +33,9 @@ pub fn writing_of(language: &str) -> Writing {
     match language {
         "zh" | "ja" | "yue" | "wuu" => Writing::Cjk,
         "ko" => Writing::Hangul,
-        "ru" | "uk" | "be" | "bg" | "mk" | "sr" | "kk" | "ky" | "mn" | "tg" | "el" | "ar" | "fa"
-        | "ur" | "he" | "yi" | "hi" | "mr" | "ne" | "bn" | "pa" | "gu" | "ta" | "te" | "kn"
-        | "ml" | "si" | "th" | "lo" | "km" | "my" | "ka" | "hy" | "am" => Writing::Other,
+        "ru" | "uk" | "be" | "bg" | "mk" | "sr" | "kk" | "ky" | "mn" | "tg" | "el" | "ar"
+        | "fa" | "ur" | "he" | "yi" | "hi" | "mr" | "ne" | "bn" | "pa" | "gu" | "ta" | "te"
+        | "kn" | "ml" | "si" | "th" | "lo" | "km" | "my" | "ka" | "hy" | "am" => Writing::Other,
         _ => Writing::Latin,
     }
 }

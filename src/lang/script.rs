@@ -198,7 +198,7 @@ pub fn invisible(c: char) -> Option<&'static str> {
         '\u{2067}' => "right-to-left isolate",
         '\u{2068}' => "first strong isolate",
         '\u{2069}' => "pop directional isolate",
-        '\u{FEFF}' => "zero-width no-break space (byte-order mark)",
+        '\u{FEFF}' => "byte-order mark",
         '\u{FFFD}' => "replacement character",
         _ => return None,
     })
@@ -224,9 +224,8 @@ pub fn joiner_is_legitimate(before: Option<char>, after: Option<char>) -> bool {
     let (Some(b), Some(a)) = (before, after) else {
         return false;
     };
-    let emoji = |c: char| {
-        matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
-    };
+    let emoji =
+        |c: char| matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}');
     if emoji(b) && emoji(a) {
         return true;
     }

@@ -5,7 +5,7 @@ use crate::diagnostic::{Label, Severity, Side};
 use crate::lang::script::{
     invisible, is_bidi_control, is_rtl_language, joiner_is_legitimate, may_hold_invisible,
 };
-use crate::lang::text::{segments, Ch, PLACEHOLDER};
+use crate::lang::text::{segments, PLACEHOLDER};
 
 pub struct InvisibleCharacter;
 
@@ -16,17 +16,25 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../docs/rules/invisible-character.md"),
 };
 
-/// Up to `n` visible characters next to an invisible run, for the message.
-fn context(chars: &[Ch], n: usize) -> String {
-    chars
-        .iter()
-        .map(|c| if c.c == PLACEHOLDER { '…' } else { c.c })
-        .filter(|&c| invisible(c).is_none())
-        .take(n)
-        .collect::<String>()
-        .split_whitespace()
+/// The visible text next to an invisible run, in reading order away from it: up to `n`
+/// characters, cut back to whole words when there is more. `chars` starts at the run's side.
+fn context(chars: impl Iterator<Item = char>, n: usize) -> Vec<char> {
+    let mut visible = chars
+        .map(|c| if c == PLACEHOLDER { '…' } else { c })
+        .filter(|&c| invisible(c).is_none());
+    let mut out: Vec<char> = visible.by_ref().take(n).collect();
+    if visible.next().is_some_and(|c| !c.is_whitespace()) {
+        // Cut inside a word: drop its partial end, unless it is the only word.
+        if let Some(space) = out.iter().rposition(|c| c.is_whitespace()) {
+            out.truncate(space);
+        }
+    }
+    let text: String = out.into_iter().collect();
+    text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .chars()
+        .collect()
 }
 
 impl Rule for InvisibleCharacter {
@@ -40,14 +48,13 @@ impl Rule for InvisibleCharacter {
         };
         let rtl = is_rtl_language(unit.locale.source.langid.language.as_str());
         // Bytes that were not UTF-8 became U+FFFD when decoding; parse-error reports them.
-        let undecodable = file
-            .src
-            .decoded
-            .error
-            .map_or(usize::MAX, |e| e.text_offset);
+        let undecodable = file.src.decoded.error.map_or(usize::MAX, |e| e.text_offset);
         let text = file.text();
         for entry in file.views() {
-            if !text.get(entry.meta.span.clone()).is_some_and(may_hold_invisible) {
+            if !text
+                .get(entry.meta.span.clone())
+                .is_some_and(may_hold_invisible)
+            {
                 continue;
             }
             for seg in segments(text, &entry) {
@@ -88,7 +95,11 @@ impl Rule for InvisibleCharacter {
                         .iter()
                         .map(|&k| {
                             let n = run.iter().filter(|c| c.c == k).count();
-                            let times = if n > 1 { format!(" ×{n}") } else { String::new() };
+                            let times = if n > 1 {
+                                format!(" ×{n}")
+                            } else {
+                                String::new()
+                            };
                             format!(
                                 "{} (U+{:04X}){times}",
                                 invisible(k).unwrap_or("invisible character"),
@@ -98,16 +109,13 @@ impl Rule for InvisibleCharacter {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let before: String = {
-                        let mut b: Vec<char> = context(
-                            &chars[..start].iter().rev().copied().collect::<Vec<_>>(),
-                            12,
-                        )
-                        .chars()
-                        .collect();
+                        let mut b = context(chars[..start].iter().rev().map(|c| c.c), 16);
                         b.reverse();
                         b.into_iter().collect()
                     };
-                    let after = context(&chars[i..], 12);
+                    let after: String = context(chars[i..].iter().map(|c| c.c), 16)
+                        .into_iter()
+                        .collect();
                     let place = match (before.is_empty(), after.is_empty()) {
                         (false, false) => format!("between `{before}` and `{after}`"),
                         (true, false) => format!("at the start, before `{after}`"),

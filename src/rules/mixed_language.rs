@@ -153,6 +153,13 @@ fn cjk_fragments(chars: &[Ch], found: &mut Vec<Fragment>) {
             }
             k += 1;
         }
+        // Sentence punctuation right after the fragment belongs to it.
+        if chars
+            .get(last + 1)
+            .is_some_and(|c| matches!(c.c, '.' | '!' | '?'))
+        {
+            last += 1;
+        }
         found.push(Fragment {
             from: i,
             to: last,

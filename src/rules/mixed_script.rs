@@ -2,7 +2,7 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::lang::script::{family, latin_lookalike, may_hold_cyrillic_or_greek, Family};
+use crate::lang::script::{cjk, family, latin_lookalike, may_hold_cyrillic_or_greek, Family};
 use crate::lang::text::{segments, strip_markup, Ch};
 
 pub struct MixedScript;
@@ -23,8 +23,9 @@ struct Mixed {
     script: &'static str,
 }
 
+/// Letters that make up words; CJK characters separate words (`抑制JAK1` holds the word `JAK`).
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\u{0300}'..='\u{036F}')
+    (c.is_alphabetic() || matches!(c, '\u{0300}'..='\u{036F}')) && cjk(c).is_none()
 }
 
 /// Words (runs of letters) that mix Latin with Cyrillic, or Latin with Greek letters that
@@ -118,9 +119,8 @@ impl Rule for MixedScript {
                 let Some(first) = mixed.first() else {
                     continue;
                 };
-                let word = |m: &Mixed| -> String {
-                    seg.chars[m.from..m.to].iter().map(|c| c.c).collect()
-                };
+                let word =
+                    |m: &Mixed| -> String { seg.chars[m.from..m.to].iter().map(|c| c.c).collect() };
                 let names: Vec<String> = mixed.iter().map(|m| format!("`{}`", word(m))).collect();
                 let mut culprits: Vec<(char, &str)> = Vec::new();
                 for m in &mixed {

@@ -107,9 +107,10 @@ impl Rule for Untranslated {
                 if !translatable {
                     continue;
                 }
+                let shown = file.text().get(span.clone()).unwrap_or(&same);
                 let message = format!(
                     "`{}` in {tag} is the same as in {en_tag}",
-                    excerpt(&same, 60)
+                    excerpt(shown, 60)
                 );
                 let d = out
                     .emit_entry(unit, &t, span.clone(), message)
