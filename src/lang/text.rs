@@ -131,7 +131,8 @@ pub enum WordKind {
     /// An ordinary word of running text.
     Plain,
     /// An acronym, unit, code or number: a digit inside, two capitals, an inner capital, a dot
-    /// inside (`JAK1`, `IC50`, `nM`, `GM-CSF`, `iOS`, `mozilla.org`), or a known unit (`mg`).
+    /// or colon inside (`JAK1`, `IC50`, `nM`, `GM-CSF`, `iOS`, `mozilla.org`, `about:config`), or
+    /// a known unit (`mg`).
     Code,
     /// Part of a glossary term (a product or substance name).
     Glossary,
@@ -181,7 +182,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '.' | '_' | '\u{2011}' | '/')
+    matches!(c, '-' | '\'' | '’' | '.' | '_' | '\u{2011}' | '/' | ':')
 }
 
 /// Replaces markup (tags with their attributes), character references, URLs and e-mail
@@ -315,7 +316,7 @@ pub fn classify(text: &str) -> WordKind {
     let mut capitals = 0;
     let mut inner_capital = false;
     for (i, c) in text.chars().enumerate() {
-        if c.is_numeric() || matches!(c, '.' | '_' | '/') {
+        if c.is_numeric() || matches!(c, '.' | '_' | '/' | ':') {
             return WordKind::Code;
         }
         if c.is_uppercase() {
@@ -466,7 +467,17 @@ mod tests {
     #[test]
     fn codes_and_units_are_not_words() {
         for t in [
-            "JAK1", "IC50", "nM", "GM-CSF", "iOS", "IFN-γ", "μM", "mg", "4", "e.g",
+            "JAK1",
+            "IC50",
+            "nM",
+            "GM-CSF",
+            "iOS",
+            "IFN-γ",
+            "μM",
+            "mg",
+            "4",
+            "e.g",
+            "about:config",
         ] {
             assert_eq!(classify(t), WordKind::Code, "{t}");
         }

@@ -277,11 +277,19 @@ fn is_cjk(c: char) -> bool {
 
 /// A letter or digit of a space-separated script.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_cjk(c) && c.is_alphanumeric()
+    }
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_cjk(c)
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_cjk(c) && c.is_alphabetic()
+    }
 }
 
 fn digit(c: char) -> Option<u32> {
@@ -471,6 +479,12 @@ impl<'s> Scan<'_, 's> {
                     None => return true,
                 }
             }
+            // Fast path: ASCII spaces and punctuation start nothing (but `<`, `&` do).
+            let b = s.as_bytes()[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'<' && b != b'&' {
+                i += 1;
+                continue;
+            }
             let c = char_at(s, i).unwrap_or(' ');
             if c == '<'
                 && char_at(s, i + 1)
@@ -618,6 +632,9 @@ impl<'s> Scan<'_, 's> {
     /// A word of a language written without spaces (`双倍`, `全年`).
     fn spaceless_word(&self, i: usize) -> Option<Num> {
         let s = self.s;
+        if !char_at(s, i).is_some_and(|c| self.t.may_start_word(c)) {
+            return None;
+        }
         for &(w, v, k) in self.t.words {
             if let Some(e) = match_at(s, i, w, false) {
                 return Some(Num {
@@ -641,7 +658,8 @@ impl<'s> Scan<'_, 's> {
     /// A number word of a space-separated language at `i..e`.
     fn word(&mut self, i: usize, e: usize) -> Option<Num> {
         let s = self.s;
-        if e - i > 14 {
+        let first = char_at(s, i).map_or(' ', |c| c.to_lowercase().next().unwrap_or(c));
+        if e - i > self.t.index().max_len || !self.t.may_start_word(first) {
             return None;
         }
         self.lower.clear();

@@ -7,6 +7,7 @@
 //! case-sensitively.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::{Cmp, Unit};
@@ -72,17 +73,72 @@ pub struct Table {
     pub months: &'static [(&'static str, u8)],
     /// Whether `2018年3月22日` style dates are read.
     pub cjk_dates: bool,
-    /// Words that the number words index is built from, filled on first use.
-    pub index: OnceLock<HashMap<&'static str, (f64, WordKind)>>,
+    /// The index of `words`, built on first use.
+    pub index: OnceLock<Index>,
+}
+
+/// A lookup of a table's number words.
+#[derive(Debug)]
+pub struct Index {
+    words: HashMap<&'static str, (f64, WordKind), BuildHasherDefault<Fnv>>,
+    /// The first character of every word, for a quick "cannot be a number word" answer.
+    first: Vec<char>,
+    /// The longest word, in bytes.
+    pub max_len: usize,
+}
+
+/// FNV-1a: the words are few and short, and this runs for every word of every text.
+#[derive(Debug, Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl Table {
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut first: Vec<char> = self
+                .words
+                .iter()
+                .filter_map(|(w, _, _)| w.chars().next())
+                .collect();
+            first.sort_unstable();
+            first.dedup();
+            Index {
+                words: self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect(),
+                first,
+                max_len: self
+                    .words
+                    .iter()
+                    .map(|(w, _, _)| w.len())
+                    .max()
+                    .unwrap_or(0),
+            }
+        })
+    }
+
     /// The number word `word` (already lowercase), if it is one.
     pub fn word(&self, word: &str) -> Option<(f64, WordKind)> {
-        self.index
-            .get_or_init(|| self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect())
-            .get(word)
-            .copied()
+        self.index().words.get(word).copied()
+    }
+
+    /// Whether some number word starts with `c` (lowercase).
+    pub fn may_start_word(&self, c: char) -> bool {
+        self.index().first.binary_search(&c).is_ok()
     }
 }
 
