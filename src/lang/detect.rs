@@ -64,23 +64,56 @@ const SWEDISH: &[&str] = &[
     "var", "blir", "ger", "hjälp",
 ];
 
-/// The word lists, sorted for binary search.
-fn word_sets() -> &'static (Vec<&'static str>, Vec<&'static str>) {
-    static SETS: OnceLock<(Vec<&'static str>, Vec<&'static str>)> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let sorted = |list: &[&'static str]| {
-            let mut v = list.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        (sorted(ENGLISH), sorted(SWEDISH))
-    })
-}
-
 fn has_swedish_letter(word: &str) -> bool {
     word.chars()
         .any(|c| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'))
+}
+
+/// Which list a function word is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    English,
+    Swedish,
+}
+
+/// Both word lists, bucketed by byte length and first byte, so a lookup compares at most a
+/// handful of words and never hashes.
+struct WordTable {
+    buckets: Vec<Vec<(&'static str, Side)>>,
+}
+
+const MAX_FUNCTION_WORD: usize = 9;
+
+impl WordTable {
+    fn index(word: &str) -> Option<usize> {
+        let first = *word.as_bytes().first()?;
+        (word.len() <= MAX_FUNCTION_WORD).then(|| word.len() * 256 + usize::from(first))
+    }
+
+    fn get(&self, word: &str) -> Option<Side> {
+        let bucket = self.buckets.get(Self::index(word)?)?;
+        bucket
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|&(_, side)| side)
+    }
+}
+
+fn word_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut buckets = vec![Vec::new(); (MAX_FUNCTION_WORD + 1) * 256];
+        let lists = [(ENGLISH, Side::English), (SWEDISH, Side::Swedish)];
+        for (list, side) in lists {
+            for &w in list {
+                let i = WordTable::index(w).expect("function words are short");
+                if !buckets[i].iter().any(|(x, _)| *x == w) {
+                    buckets[i].push((w, side));
+                }
+            }
+        }
+        WordTable { buckets }
+    })
 }
 
 /// Evidence for each language in a sentence's words.
@@ -100,23 +133,23 @@ impl Signals {
                 continue;
             }
             // Function words are short: longer words need no lookup.
-            if w.len() > 9 {
+            if w.len() > MAX_FUNCTION_WORD {
                 if has_swedish_letter(w) {
                     s.swedish += 1;
                 }
                 continue;
             }
             let lower;
-            let w = if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+            let w = if w.chars().any(char::is_uppercase) {
                 lower = w.to_lowercase();
                 lower.as_str()
             } else {
                 w
             };
-            let (english, swedish) = word_sets();
-            if english.binary_search(&w).is_ok() {
+            let side = word_table().get(w);
+            if side == Some(Side::English) {
                 s.english += 1;
-            } else if swedish.binary_search(&w).is_ok() || has_swedish_letter(w) {
+            } else if side == Some(Side::Swedish) || has_swedish_letter(w) {
                 s.swedish += 1;
             }
         }

@@ -605,13 +605,7 @@ impl<'s> Scan<'_, 's> {
             return self.read_chinese(i);
         }
         if is_letter(c) {
-            let mut e = i;
-            while let Some(ch) = char_at(s, e) {
-                if !is_letter(ch) {
-                    break;
-                }
-                e += ch.len_utf8();
-            }
+            let e = letters_end(s, i);
             // Letters glued to digits: an identifier such as `JAK1`, `IL-6`, `H.264`.
             let next = char_at(s, e);
             if next.is_some_and(|n| digit(n).is_some())
@@ -662,10 +656,14 @@ impl<'s> Scan<'_, 's> {
         if e - i > self.t.index().max_len || !self.t.may_start_word(first) {
             return None;
         }
-        self.lower.clear();
-        self.lower
-            .extend(s[i..e].chars().flat_map(char::to_lowercase));
-        let (mut value, kind) = self.t.word(self.lower.as_str())?;
+        let word = &s[i..e];
+        let (mut value, kind) = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.t.word(word)?
+        } else {
+            self.lower.clear();
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+            self.t.word(self.lower.as_str())?
+        };
         if kind == WordKind::Multiplier {
             return None;
         }
@@ -754,6 +752,9 @@ impl<'s> Scan<'_, 's> {
     /// The unit at `i`, longest match; `glued` allows the symbols only valid without a space.
     fn unit_at(&self, i: usize, glued: bool) -> Option<(usize, Unit)> {
         let s = self.s;
+        if !char_at(s, i).is_some_and(|c| self.t.may_start_unit(c)) {
+            return None;
+        }
         let mut best = longest_at(s, i, self.t.units, true);
         for &(p, u) in SYMBOL_UNITS {
             if !glued && (p == "x" || p == "×") {
@@ -967,6 +968,45 @@ impl<'s> Scan<'_, 's> {
     fn finish(&mut self, mut n: Num) -> usize {
         let s = self.s;
         let t = self.t;
+        // A word with no unit and no range after it (`en`, `一`, `a`, `first`) is weak whatever
+        // its context: record it without reading the context, which is most of the cost.
+        if n.src != Src::Digits && n.unit.is_none() {
+            let j = skip_space(s, n.end);
+            let fold = !t.spaceless;
+            let ranged = t
+                .range_connectors
+                .iter()
+                .chain(t.range_open.iter().map(|(_, c)| c))
+                .any(|c| match_at(s, j, c, fold).is_some());
+            let prefixed = {
+                let b = skip_space_back(s, n.start);
+                longest_before(s, b, t.unit_prefixes, fold).is_some()
+            };
+            if !ranged && !prefixed && self.unit_at(j, false).is_none() {
+                if !n.article {
+                    self.out.push(Quantity {
+                        text: &s[n.start..n.end],
+                        span: self.base + n.start..self.base + n.end,
+                        kind: if n.ordinal {
+                            Kind::Ordinal
+                        } else {
+                            Kind::Number
+                        },
+                        value: n.value,
+                        alt: None,
+                        end: None,
+                        unit: None,
+                        cmp: None,
+                        symbolic: false,
+                        reliable_every: false,
+                        date: None,
+                        weak: true,
+                        spelled: false,
+                    });
+                }
+                return n.end;
+            }
+        }
         let fold = !t.spaceless;
         let mut start = n.start;
         let mut cmp: Option<Cmp> = None;
@@ -1226,6 +1266,24 @@ fn closes_tag(s: &str, i: usize) -> bool {
     s[i..].starts_with('>')
         && char_before(s, i)
             .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '"' | '\'' | '/'))
+}
+
+/// End of the run of letters starting at `i` (ASCII bytes without decoding).
+fn letters_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() {
+            i += 1;
+        } else if b[i] >= 0x80 {
+            match char_at(s, i) {
+                Some(c) if is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// The unit a word carries in itself (`twice`: times, `decade`: years).

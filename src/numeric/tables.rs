@@ -85,6 +85,8 @@ pub struct Index {
     first: Vec<char>,
     /// The longest word, in bytes.
     pub max_len: usize,
+    /// The first character of every unit (words lowercase, symbols as written).
+    unit_first: Vec<char>,
 }
 
 /// FNV-1a: the words are few and short, and this runs for every word of every text.
@@ -118,9 +120,18 @@ impl Table {
                 .collect();
             first.sort_unstable();
             first.dedup();
+            let mut unit_first: Vec<char> = self
+                .units
+                .iter()
+                .chain(SYMBOL_UNITS)
+                .filter_map(|(w, _)| w.chars().next())
+                .collect();
+            unit_first.sort_unstable();
+            unit_first.dedup();
             Index {
                 words: self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect(),
                 first,
+                unit_first,
                 max_len: self
                     .words
                     .iter()
@@ -134,6 +145,15 @@ impl Table {
     /// The number word `word` (already lowercase), if it is one.
     pub fn word(&self, word: &str) -> Option<(f64, WordKind)> {
         self.index().words.get(word).copied()
+    }
+
+    /// Whether some unit may start with `c`.
+    pub fn may_start_unit(&self, c: char) -> bool {
+        let first = &self.index().unit_first;
+        first.binary_search(&c).is_ok()
+            || c.to_lowercase()
+                .next()
+                .is_some_and(|l| l != c && first.binary_search(&l).is_ok())
     }
 
     /// Whether some number word starts with `c` (lowercase).

@@ -45,24 +45,64 @@ fn is_hidden(c: char) -> bool {
         | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
-fn escape_into(out: &mut String, text: &str, show_hidden: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => {}
-            c if show_hidden && (is_hidden(c) || c == '\u{a0}' || c == '\u{202f}') => {
-                let _ = write!(out, "<span class=\"cp\">U+{:04X}</span>", c as u32);
-            }
-            c if is_hidden(c) => {
-                let _ = write!(out, "<span class=\"cp\">U+{:04X}</span>", c as u32);
-            }
-            c => out.push(c),
-        }
+/// Bytes [`escape_into`] must look at: markup characters, control characters, and the lead
+/// bytes of the characters [`is_hidden`] matches (and of the no-break spaces).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\t' as usize && b != b'\n' as usize;
+        b += 1;
     }
+    let others = [
+        b'&', b'<', b'>', b'"', b'\'', 0x7f, 0xc2, 0xcd, 0xd8, 0xe1, 0xe2, 0xe3, 0xef,
+    ];
+    let mut i = 0;
+    while i < others.len() {
+        t[others[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+fn escape_into(out: &mut String, text: &str, show_hidden: bool) {
+    // Copies runs of ordinary text whole: escaping is most of the page's rendering time on a
+    // large tree.
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let replacement = match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\r' => "",
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8();
+                if is_hidden(c) || (show_hidden && matches!(c, '\u{a0}' | '\u{202f}')) {
+                    out.push_str(&text[run..i]);
+                    let _ = write!(out, "<span class=\"cp\">U+{:04X}</span>", c as u32);
+                    run = i + len;
+                }
+                i += len;
+                continue;
+            }
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        i += 1;
+        run = i;
+    }
+    out.push_str(&text[run..]);
 }
 
 /// `'sha256-…'` for a CSP source list.
@@ -576,7 +616,16 @@ impl Reporter for Html {
         } else {
             run.entries
         };
-        let mut page = String::with_capacity(64 * 1024);
+        // Sized up front: growing a page of megabytes by doubling costs as much as writing it.
+        let text: usize = tables
+            .iter()
+            .flat_map(|t| &t.files)
+            .flat_map(|f| &f.rows)
+            .flat_map(|r| r.cells.iter().flatten())
+            .map(|c| c.text.len() + 160)
+            .sum();
+        let estimate = CSS.len() + JS.len() + text + text / 8 + self.findings.len() * 600;
+        let mut page = String::with_capacity(estimate);
         write_page(self, &mut page, run, tables);
         out.write_all(page.as_bytes())
     }
@@ -593,6 +642,16 @@ mod tests {
             "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;"
         );
         assert_eq!(escape("a\u{200b}b"), "a<span class=\"cp\">U+200B</span>b");
+        assert_eq!(
+            escape("药\u{a0}5 mg\u{85}é—"),
+            "药\u{a0}5 mg<span class=\"cp\">U+0085</span>é—"
+        );
+        let mut out = String::new();
+        escape_into(&mut out, "5\u{a0}mg\u{feff}", true);
+        assert_eq!(
+            out,
+            "5<span class=\"cp\">U+00A0</span>mg<span class=\"cp\">U+FEFF</span>"
+        );
     }
 
     #[test]
