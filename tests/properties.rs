@@ -23,7 +23,16 @@ struct Msg {
 
 fn value() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "take", "dose", "tablet", "doctor", "blood", "test", "week", "infection", "once", "daily",
+        "take",
+        "dose",
+        "tablet",
+        "doctor",
+        "blood",
+        "test",
+        "week",
+        "infection",
+        "once",
+        "daily",
     ]);
     let piece = prop_oneof![
         word.prop_map(str::to_string),
@@ -32,17 +41,16 @@ fn value() -> impl Strategy<Value = String> {
         Just("{ $count }".to_string()),
         Just("{ $name }".to_string()),
         Just("{ -brand }".to_string()),
-        Just("{ $count ->\n        [one] one tablet\n       *[other] { $count } tablets\n    }".to_string()),
+        Just(
+            "{ $count ->\n        [one] one tablet\n       *[other] { $count } tablets\n    }"
+                .to_string()
+        ),
     ];
     prop::collection::vec(piece, 1..6).prop_map(|v| v.join(" "))
 }
 
 fn messages() -> impl Strategy<Value = Vec<Msg>> {
-    prop::collection::vec(
-        (value(), prop::option::of(value())),
-        1..12,
-    )
-    .prop_map(|v| {
+    prop::collection::vec((value(), prop::option::of(value())), 1..12).prop_map(|v| {
         v.into_iter()
             .enumerate()
             .map(|(i, (value, attr))| Msg {
