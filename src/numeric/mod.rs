@@ -367,13 +367,20 @@ fn skip_space_back(s: &str, mut i: usize) -> usize {
 }
 
 fn chars_eq(text: char, phrase: char, fold: bool) -> bool {
+    if text == phrase {
+        return true;
+    }
     if phrase == ' ' {
         return is_space(text);
     }
     if !fold {
-        return text == phrase;
+        return false;
     }
-    text == phrase || text.to_lowercase().eq(std::iter::once(phrase))
+    if text.is_ascii() {
+        // The common case, without Unicode case tables.
+        return text.to_ascii_lowercase() == phrase;
+    }
+    text.to_lowercase().eq(std::iter::once(phrase))
 }
 
 /// Where `phrase` ends if `s[i..]` starts with it (at a word boundary for word characters).

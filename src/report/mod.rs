@@ -406,28 +406,24 @@ impl EntryTable {
         let n = locales.len();
         let mut files: Vec<FileRows> = Vec::new();
         let mut by_rel: std::collections::HashMap<&str, usize> = Default::default();
+        // Row of each id, per file (ids borrow from the tree, so nothing is copied).
+        let mut row_of: Vec<std::collections::HashMap<&str, usize>> = Vec::new();
         for (li, locale) in project.locales.iter().enumerate() {
             for f in &locale.files {
                 let fi = *by_rel.entry(f.src.rel.as_str()).or_insert_with(|| {
                     files.push(FileRows {
                         rel: f.src.rel.clone(),
                         paths: vec![None; n],
-                        rows: Vec::new(),
+                        rows: Vec::with_capacity(f.entries.len()),
                     });
+                    row_of.push(Default::default());
                     files.len() - 1
                 });
                 let rows = &mut files[fi];
                 rows.paths[li] = Some(f.src.path.clone());
-                let mut row_of: std::collections::HashMap<String, usize> = rows
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (r.id.clone(), i))
-                    .collect();
                 let text = f.text();
                 for e in &f.entries {
-                    let s = snippet(text, &f.src.lines, &e.span, std::iter::empty());
-                    let ri = *row_of.entry(e.id.to_string()).or_insert_with(|| {
+                    let ri = *row_of[fi].entry(e.id).or_insert_with(|| {
                         rows.rows.push(EntryRow {
                             id: e.id.to_string(),
                             cells: vec![None; n],
@@ -436,9 +432,16 @@ impl EntryTable {
                     });
                     let cell = &mut rows.rows[ri].cells[li];
                     if cell.is_none() {
+                        let first = f.src.lines.line_of(e.span.start.min(text.len()));
+                        let last = f
+                            .src
+                            .lines
+                            .line_of(e.span.end.max(e.span.start).min(text.len()));
+                        let start = f.src.lines.line_range(text, first).start;
+                        let end = f.src.lines.line_range(text, last).end.max(start);
                         *cell = Some(EntryCell {
-                            line: s.line,
-                            text: s.text,
+                            line: first + 1,
+                            text: text[start..end].to_string(),
                         });
                     }
                 }

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
-use crate::project::junk_id;
+use crate::project::{junk_id, MAX_NESTING};
 use crate::source::floor_char_boundary;
 
 pub struct ParseError;
@@ -62,6 +62,20 @@ impl Rule for ParseError {
                 Some(id) => format!("{reason}; `{id}` is skipped"),
                 None => format!("{reason}; the text up to the next entry is skipped"),
             };
+            let d = out.emit(unit.file_id(), unit.path(), start..end, message);
+            d.message_id = id.map(str::to_string);
+        }
+        for deep in &file.too_deep {
+            // Not parsed at all: the parser would have overflowed the stack.
+            let start = floor_char_boundary(text, deep.at);
+            let end =
+                (start + text[start..].chars().next().map_or(0, char::len_utf8)).min(text.len());
+            let id = file.junk_owner_at(deep.junk.start);
+            let skipped = match id {
+                Some(id) => format!("`{id}` is skipped"),
+                None => "the text up to the next entry is skipped".to_string(),
+            };
+            let message = format!("placeables are nested more than {MAX_NESTING} deep; {skipped}");
             let d = out.emit(unit.file_id(), unit.path(), start..end, message);
             d.message_id = id.map(str::to_string);
         }
