@@ -63,7 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rules => {
             for r in registry() {
                 let m = r.meta();
-                writeln!(out, "{:<22} {:<8} {}", m.id, m.severity, m.summary)?;
+                writeln!(out, "{:<22} {:<8} {}", m.id, m.severity.as_str(), m.summary)?;
             }
             Ok(ExitCode::SUCCESS)
         }

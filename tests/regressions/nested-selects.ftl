@@ -1,0 +1,2003 @@
+# Select expressions nested 1,000 deep (see nested-placeables.ftl).
+dose-adult = { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] { $count ->
+    *[other] Ta 4 mg
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
+dose-kidney = Ta 2 mg en gång om dagen.
