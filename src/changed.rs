@@ -11,7 +11,6 @@ use std::process::{Command, Stdio};
 
 use crate::diagnostic::Diagnostic;
 use crate::project::{ParsedFile, Project, SourceFile};
-use crate::source::{decode, LineIndex};
 use crate::suppress::rel_of;
 
 /// Why the changed files could not be found (exit code 2).
@@ -253,7 +252,7 @@ impl ChangedSet {
                 let Some(rel) = rel else { continue };
                 set.files.insert((li, rel.to_string()));
                 if let Some(bytes) = changes.old.get(path) {
-                    let src = source(rel.to_string(), path.clone(), bytes);
+                    let src = SourceFile::from_bytes(rel.to_string(), path.clone(), bytes.to_vec());
                     let parsed = ParsedFile::parse(&src);
                     for id in entry_texts(&parsed).keys() {
                         set.messages.insert((rel.to_string(), id.to_string()));
@@ -275,16 +274,6 @@ impl ChangedSet {
 }
 
 fn old_source(now: &ParsedFile<'_>, bytes: &[u8]) -> SourceFile {
-    source(now.src.rel.clone(), now.src.path.clone(), bytes)
+    SourceFile::from_bytes(now.src.rel.clone(), now.src.path.clone(), bytes.to_vec())
 }
 
-fn source(rel: String, path: String, bytes: &[u8]) -> SourceFile {
-    let decoded = decode(bytes.to_vec());
-    let lines = LineIndex::new(&decoded.text);
-    SourceFile {
-        rel,
-        path,
-        decoded,
-        lines,
-    }
-}

@@ -198,14 +198,7 @@ pub fn run_rules(project: &Project<'_>, settings: &Settings) -> Vec<Diagnostic> 
             all
         })
         .collect();
-    diagnostics.sort_by(|a, b| {
-        (a.path.as_str(), a.span.start, a.rule, &a.message).cmp(&(
-            b.path.as_str(),
-            b.span.start,
-            b.rule,
-            &b.message,
-        ))
-    });
+    crate::diagnostic::sort(&mut diagnostics);
     diagnostics
 }
 

@@ -83,3 +83,15 @@ pub struct Diagnostic {
     /// Rule-specific structured data (for example both quantities of a numeric mismatch).
     pub data: Option<serde_json::Value>,
 }
+
+/// The report order: by file, position, rule and message — the same on every run.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.path.as_str(), a.span.start, a.rule, &a.message).cmp(&(
+            b.path.as_str(),
+            b.span.start,
+            b.rule,
+            &b.message,
+        ))
+    });
+}

@@ -383,13 +383,6 @@ fn inline(
         }
         diagnostics.append(&mut sink.diagnostics);
     }
-    diagnostics.sort_by(|a, b| {
-        (a.path.as_str(), a.span.start, a.rule, &a.message).cmp(&(
-            b.path.as_str(),
-            b.span.start,
-            b.rule,
-            &b.message,
-        ))
-    });
+    crate::diagnostic::sort(&mut diagnostics);
     diagnostics
 }

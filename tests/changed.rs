@@ -3,29 +3,8 @@
 use std::path::Path;
 use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn leaflint_env(dir: &Path, args: &[&str], path_env: Option<&str>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaflint"));
-    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
-    if let Some(p) = path_env {
-        cmd.env("PATH", p);
-    }
-    let out = cmd.output().expect("leaflint runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn leaflint(dir: &Path, args: &[&str]) -> Run {
-    leaflint_env(dir, args, None)
-}
+mod common;
+use common::{leaflint, leaflint_env, Run};
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")

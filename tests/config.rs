@@ -3,40 +3,14 @@
 //! `leaflint.toml` is never discovered), or uses `fixtures/config-aliases`.
 
 use std::path::Path;
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn leaflint(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_leaflint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("leaflint runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn write(root: &Path, files: &[(&str, &str)]) {
-    for (path, text) in files {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-}
+mod common;
+use common::{leaflint, write_files};
 
 /// A tree whose only finding is an obsolete message in sv (a warning by default).
 fn tree_with_obsolete_message() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    write(
+    write_files(
         tmp.path(),
         &[
             (
@@ -55,7 +29,7 @@ fn tree_with_obsolete_message() -> tempfile::TempDir {
 #[test]
 fn unknown_key_is_an_error_with_position_and_suggestion() {
     let tmp = tree_with_obsolete_message();
-    write(
+    write_files(
         tmp.path(),
         &[(
             "leaflint.toml",
@@ -77,7 +51,7 @@ fn unknown_key_is_an_error_with_position_and_suggestion() {
 #[test]
 fn unknown_rule_in_rules_is_an_error_with_suggestion() {
     let tmp = tree_with_obsolete_message();
-    write(
+    write_files(
         tmp.path(),
         &[("leaflint.toml", "[rules]\nobsolete-mesage = \"off\"\n")],
     );
@@ -101,7 +75,7 @@ fn severity_override_changes_the_exit_code_and_isolated_ignores_it() {
         plain.stdout
     );
 
-    write(
+    write_files(
         tmp.path(),
         &[("leaflint.toml", "[rules]\nobsolete-message = \"error\"\n")],
     );
@@ -117,7 +91,7 @@ fn severity_override_changes_the_exit_code_and_isolated_ignores_it() {
     assert_eq!(isolated.code, 0);
     assert!(isolated.stdout.contains("warning[obsolete-message]"));
 
-    write(
+    write_files(
         tmp.path(),
         &[("leaflint.toml", "[rules]\nobsolete-message = \"off\"\n")],
     );
@@ -129,7 +103,7 @@ fn severity_override_changes_the_exit_code_and_isolated_ignores_it() {
 #[test]
 fn per_locale_level_applies_to_that_locale_only() {
     let tmp = tree_with_obsolete_message();
-    write(
+    write_files(
         tmp.path(),
         &[
             (
@@ -162,7 +136,7 @@ fn per_locale_level_applies_to_that_locale_only() {
 #[test]
 fn ignore_entry_needs_a_reason_and_then_hides_its_findings() {
     let tmp = tree_with_obsolete_message();
-    write(
+    write_files(
         tmp.path(),
         &[(
             "leaflint.toml",
@@ -179,7 +153,7 @@ fn ignore_entry_needs_a_reason_and_then_hides_its_findings() {
         out.stderr
     );
 
-    write(
+    write_files(
         tmp.path(),
         &[(
             "leaflint.toml",
@@ -191,7 +165,7 @@ fn ignore_entry_needs_a_reason_and_then_hides_its_findings() {
     assert!(out.stdout.contains("clean:"), "{}", out.stdout);
 
     // The glob must match: another message id is still reported.
-    write(
+    write_files(
         tmp.path(),
         &[(
             "leaflint.toml",
@@ -209,7 +183,7 @@ fn ignore_entry_needs_a_reason_and_then_hides_its_findings() {
 #[test]
 fn configuration_is_found_walking_up_and_can_be_named() {
     let tmp = tree_with_obsolete_message();
-    write(
+    write_files(
         tmp.path(),
         &[
             (".leaflint.toml", "[rules]\nobsolete-message = \"error\"\n"),
@@ -252,7 +226,7 @@ fn configuration_is_found_walking_up_and_can_be_named() {
 #[test]
 fn config_dump_prints_the_effective_configuration() {
     let tmp = tempfile::tempdir().unwrap();
-    write(
+    write_files(
         tmp.path(),
         &[(
             "leaflint.toml",

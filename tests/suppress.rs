@@ -8,13 +8,8 @@ use leaflint::diagnostic::Severity;
 use leaflint::project::{LoadOptions, Tree};
 use leaflint::rules::Settings;
 
-fn write(root: &Path, files: &[(&str, &str)]) {
-    for (path, text) in files {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-}
+mod common;
+use common::write_files;
 
 /// (rule, locale, message id, line) of every finding.
 fn findings(root: &Path, settings: &Settings) -> Vec<(String, String, String, usize)> {
@@ -42,7 +37,7 @@ const EN: &str = "dose-reminder = You have { $count } tablets left.\nstorage = K
 #[test]
 fn a_suppression_covers_its_message_in_its_locale_only() {
     let tmp = tempfile::tempdir().unwrap();
-    write(
+    write_files(
         tmp.path(),
         &[
             ("en/leaflet.ftl", EN),
@@ -84,7 +79,7 @@ fn a_suppression_covers_its_message_in_its_locale_only() {
 #[test]
 fn suppressions_of_rules_that_are_off_are_not_unused() {
     let tmp = tempfile::tempdir().unwrap();
-    write(
+    write_files(
         tmp.path(),
         &[
             ("en/leaflet.ftl", EN),
@@ -134,7 +129,7 @@ fn suppressions_of_rules_that_are_off_are_not_unused() {
 #[test]
 fn all_does_not_hide_unused_suppression_findings() {
     let tmp = tempfile::tempdir().unwrap();
-    write(
+    write_files(
         tmp.path(),
         &[
             ("en/leaflet.ftl", EN),
