@@ -1,6 +1,8 @@
 //! Discovering a locale tree on disk, reading its files, and parsing each file once.
 
-use std::collections::HashMap;
+/// The maps keyed by message id and file path: looked up for every entry of every rule, so
+/// hashed with foldhash (randomly seeded) rather than SipHash.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -457,7 +459,7 @@ impl<'s> ParsedFile<'s> {
                 id_span: id_start..id_start + id.len(),
             });
         }
-        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, e) in entries.iter().enumerate() {
             by_id.entry(e.id).or_insert(i);
         }
@@ -603,8 +605,8 @@ impl<'s> Project<'s> {
             .map(|source| {
                 let files: Vec<ParsedFile<'s>> =
                     source.files.par_iter().map(ParsedFile::parse).collect();
-                let mut by_rel = HashMap::with_capacity(files.len());
-                let mut ids: HashMap<&'s str, Vec<EntryLoc>> = HashMap::new();
+                let mut by_rel = HashMap::with_capacity_and_hasher(files.len(), Default::default());
+                let mut ids: HashMap<&'s str, Vec<EntryLoc>> = HashMap::default();
                 for (fi, f) in files.iter().enumerate() {
                     by_rel.insert(f.src.rel.as_str(), fi);
                     for (ei, e) in f.entries.iter().enumerate() {

@@ -188,6 +188,16 @@ fn is_joiner(c: char) -> bool {
 /// Replaces markup (tags with their attributes), character references, URLs and e-mail
 /// addresses with placeholders, in place.
 pub fn strip_markup(chars: &mut [Ch]) {
+    // Tags need `<`, references `&`, URLs `://` or a leading `www.`, addresses `@`: most
+    // strings hold none of them and are left as they are without looking at each word.
+    let may_hold_markup = chars.iter().enumerate().any(|(k, d)| match d.c {
+        '<' | '&' | ':' | '@' => true,
+        'w' | 'W' => chars.get(k + 3).is_some_and(|e| e.c == '.'),
+        _ => false,
+    });
+    if !may_hold_markup {
+        return;
+    }
     let n = chars.len();
     let mut i = 0;
     while i < n {

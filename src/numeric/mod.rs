@@ -383,8 +383,43 @@ fn chars_eq(text: char, phrase: char, fold: bool) -> bool {
     text.to_lowercase().eq(std::iter::once(phrase))
 }
 
+/// Whether the text character with the lead byte `lead` and the first (or last) byte `t` cannot
+/// be one that [`chars_eq`] matches with the phrase character with the first (or last) byte
+/// `p`; `false` means "maybe". Folding, only non-ASCII text characters outside U+3000–U+9FFF
+/// (CJK, which has no case) are left open: one may fold to an ASCII one, or be a space.
+#[inline]
+fn cannot_match(lead: u8, t: u8, p: u8, fold: bool) -> bool {
+    if p == b' ' {
+        // Any space matches a phrase space (U+3000 among them).
+        return t < 0x80 && t != b' ' && t != b'\t';
+    }
+    if !fold || (0xE3..=0xE9).contains(&lead) {
+        // Equal characters have equal encodings.
+        return t != p;
+    }
+    if t >= 0x80 {
+        return false;
+    }
+    // An ASCII character neither equals nor folds to a non-ASCII one.
+    p >= 0x80 || (t != p && t.to_ascii_lowercase() != p)
+}
+
 /// Where `phrase` ends if `s[i..]` starts with it (at a word boundary for word characters).
+#[inline(always)]
 fn match_at(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    // Most phrases are rejected by their first byte, without decoding anything (and inline, as
+    // the tables are scanned phrase by phrase).
+    if let Some(&p) = phrase.as_bytes().first() {
+        let t = *s.as_bytes().get(i)?;
+        if cannot_match(t, t, p, fold) {
+            return None;
+        }
+    }
+    match_at_full(s, i, phrase, fold)
+}
+
+#[inline(never)]
+fn match_at_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
     let mut it = s.get(i..)?.char_indices();
     let mut last = ' ';
     for p in phrase.chars() {
@@ -402,7 +437,26 @@ fn match_at(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
 }
 
 /// Where `phrase` starts if `s[..i]` ends with it (at a word boundary for word characters).
+#[inline(always)]
 fn match_before(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    if let Some(&p) = phrase.as_bytes().last() {
+        let b = s.as_bytes();
+        let t = *b.get(i.checked_sub(1)?)?;
+        // The lead byte of the character before `i` (the byte itself if it is ASCII).
+        let lead = (1..=4)
+            .filter_map(|k| b.get(i.checked_sub(k)?))
+            .find(|&&x| x & 0xC0 != 0x80)
+            .copied()
+            .unwrap_or(t);
+        if cannot_match(lead, t, p, fold) {
+            return None;
+        }
+    }
+    match_before_full(s, i, phrase, fold)
+}
+
+#[inline(never)]
+fn match_before_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
     let mut it = s.get(..i)?.char_indices().rev();
     let mut start = i;
     let mut first = ' ';
@@ -659,7 +713,13 @@ impl<'s> Scan<'_, 's> {
     /// A number word of a space-separated language at `i..e`.
     fn word(&mut self, i: usize, e: usize) -> Option<Num> {
         let s = self.s;
-        let first = char_at(s, i).map_or(' ', |c| c.to_lowercase().next().unwrap_or(c));
+        let first = char_at(s, i).map_or(' ', |c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        });
         if e - i > self.t.index().max_len || !self.t.may_start_word(first) {
             return None;
         }
@@ -1331,6 +1391,10 @@ fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
         v = v * 10 + d;
         n += 1;
         j += c.len_utf8();
+        // More digits are not a year (and ten of them would overflow `v`).
+        if n > 4 {
+            return None;
+        }
     }
     (n == 4 && (1000..=2999).contains(&v)).then_some((j, v as u16))
 }

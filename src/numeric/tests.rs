@@ -172,3 +172,60 @@ fn linear_in_text_length() {
     let n = extract_str(&long, &ZH).len();
     assert!(n >= 50_000);
 }
+
+/// Every phrase the scanner looks for, in every table, with the symbols.
+fn all_phrases() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = vec![" ", "a b", "分之", "x", "×"];
+    out.extend(SYMBOL_UNITS.iter().map(|(p, _)| *p));
+    out.extend(SYMBOL_CMPS.iter().map(|(p, _)| *p));
+    for t in [&EN, &SV, &ZH, &tables::DIGITS] {
+        out.extend(t.words.iter().map(|(p, _, _)| *p));
+        out.extend(t.units.iter().chain(t.unit_prefixes).map(|(p, _)| *p));
+        out.extend(t.cmp_before.iter().chain(t.cmp_after).map(|(p, _)| *p));
+        out.extend(t.every.iter().map(|(p, _)| *p));
+        out.extend(t.months.iter().map(|(p, _)| *p));
+        out.extend(t.range_open.iter().flat_map(|(a, b)| [*a, *b]));
+        for list in [
+            t.weak_suffixes,
+            t.ordinal_suffixes,
+            t.ordinal_prefixes,
+            t.approx_before,
+            t.approx_after,
+            t.range_connectors,
+        ] {
+            out.extend(list.iter().copied());
+        }
+    }
+    out
+}
+
+#[test]
+fn quick_rejection_agrees_with_full_matching() {
+    // Case, folding (Kelvin sign, `İ`), CJK, its space and punctuation, every kind of space.
+    let texts = [
+        "Take 2 MG twice DAILY, between 1 AND 2 hours; ca 5 mg/kg Every Week ≥ 3 %",
+        "Ta två tabletter Högst 3 gånger per DYGN, ÅR, år och Månad\u{a0}mg\u{202f}ml\tx",
+        "每日两次，每次不超过5毫克\u{3000}左右。约3周至4周以上，百分之五、第二周",
+        "\u{212a}g \u{212a}G İn ǅ ß Σσς Ω\u{2126} ＞５ ％ ℃ °C µg μg nmol/l 2x 3×",
+        "abc\u{2009}def a b a\u{a0}b a\u{3000}b",
+    ];
+    let phrases = all_phrases();
+    for text in texts {
+        for i in 0..=text.len() + 1 {
+            for &p in &phrases {
+                for fold in [false, true] {
+                    assert_eq!(
+                        match_at(text, i, p, fold),
+                        match_at_full(text, i, p, fold),
+                        "match_at {text:?} {i} {p:?} {fold}"
+                    );
+                    assert_eq!(
+                        match_before(text, i, p, fold),
+                        match_before_full(text, i, p, fold),
+                        "match_before {text:?} {i} {p:?} {fold}"
+                    );
+                }
+            }
+        }
+    }
+}

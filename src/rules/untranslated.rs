@@ -24,10 +24,11 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../docs/rules/untranslated.md"),
 };
 
-/// The text of a pattern (with all its variants) without placeables, with whitespace collapsed.
-fn normalized(pattern: &Pattern<&str>) -> String {
-    struct Text(String);
-    impl<'s> Visitor<'s> for Text {
+/// The text of a pattern (with all its variants) without placeables, with whitespace collapsed,
+/// written into `buf` (cleared first, so that one buffer serves every pattern).
+fn normalized(pattern: &Pattern<&str>, buf: &mut String) {
+    struct Text<'b>(&'b mut String);
+    impl<'s> Visitor<'s> for Text<'_> {
         fn text(&mut self, text: &'s str) {
             for word in text.split_whitespace() {
                 if !self.0.is_empty() {
@@ -37,9 +38,8 @@ fn normalized(pattern: &Pattern<&str>) -> String {
             }
         }
     }
-    let mut t = Text(String::new());
-    walk_pattern(pattern, &mut t);
-    t.0
+    buf.clear();
+    walk_pattern(pattern, &mut Text(buf));
 }
 
 /// The span of a part's text: its first to last non-blank character.
@@ -70,6 +70,7 @@ impl Rule for Untranslated {
         }
         let glossary = &ctx.glossaries[unit.locale_index];
         let (tag, en_tag) = (unit.locale.tag(), en.tag());
+        let (mut same, mut r_text) = (String::new(), String::new());
         for t in file.views() {
             if t.meta.is_term {
                 continue;
@@ -85,8 +86,12 @@ impl Rule for Untranslated {
                 let Some(r_part) = r_parts.iter().find(|p| p.attribute == attribute) else {
                     continue;
                 };
-                let same = normalized(part.pattern);
-                if same.is_empty() || same != normalized(r_part.pattern) {
+                normalized(part.pattern, &mut same);
+                if same.is_empty() {
+                    continue;
+                }
+                normalized(r_part.pattern, &mut r_text);
+                if same != r_text {
                     continue;
                 }
                 let t_segs = t_segs.get_or_insert_with(|| segments(file.text(), &t));
