@@ -151,27 +151,24 @@ fn line_offset(text: &str, n: usize) -> Option<usize> {
     text.match_indices('\n').nth(n - 1).map(|(i, _)| i + 1)
 }
 
-/// Moves a snippet's highlights into a cell's coordinates.
+/// Moves a snippet's highlights into the coordinates of a cell (its first line and text).
 fn map_highlights(
     snippet: &Snippet,
     highlights: &[Range<usize>],
-    cell: &EntryCell,
+    (line, text): (usize, &str),
     mark: Mark,
     out: &mut Vec<(Range<usize>, Mark)>,
 ) {
     let Some(delta) = snippet
         .line
-        .checked_sub(cell.line)
-        .and_then(|n| line_offset(&cell.text, n))
+        .checked_sub(line)
+        .and_then(|n| line_offset(text, n))
     else {
         return;
     };
     for h in highlights {
         let r = delta + h.start..delta + h.end;
-        if r.end <= cell.text.len()
-            && cell.text.is_char_boundary(r.start)
-            && cell.text.is_char_boundary(r.end)
-        {
+        if r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
             out.push((r, mark));
         }
     }
@@ -220,6 +217,7 @@ fn table_from_findings(findings: &[Finding], locales: &[String]) -> EntryTable {
         let file = files.entry(f.rel.clone()).or_insert_with(|| FileRows {
             rel: f.rel.clone(),
             paths: vec![None; n],
+            texts: vec![String::new(); n],
             rows: Vec::new(),
         });
         if f.snippet.is_some() {
@@ -239,19 +237,25 @@ fn table_from_findings(findings: &[Finding], locales: &[String]) -> EntryTable {
                 file.rows.len() - 1
             }
         };
-        let cells = &mut file.rows[row].cells;
-        if let Some(s) = &f.snippet {
-            cells[li].get_or_insert_with(|| EntryCell {
-                line: s.line,
-                text: s.text.clone(),
+        // Each locale's text is its snippets one after the other.
+        let FileRows { texts, rows, .. } = file;
+        let cells = &mut rows[row].cells;
+        let mut fill = |li: usize, s: &Snippet| {
+            cells[li].get_or_insert_with(|| {
+                let start = texts[li].len();
+                texts[li].push_str(&s.text);
+                EntryCell {
+                    line: s.line,
+                    range: start..texts[li].len(),
+                }
             });
+        };
+        if let Some(s) = &f.snippet {
+            fill(li, s);
         }
         if let Some(s) = f.reference.as_ref().and_then(|r| r.snippet.as_ref()) {
             if s.omitted == 0 {
-                cells[0].get_or_insert_with(|| EntryCell {
-                    line: s.line,
-                    text: s.text.clone(),
-                });
+                fill(0, s);
             }
         }
     }
@@ -357,12 +361,13 @@ fn message_html(out: &mut String, message: &str) {
 
 /// Highlights of each locale's cell of a row, from the row's findings.
 fn row_highlights(
+    file: &FileRows,
     row: &EntryRow,
-    group: Option<&Group<'_>>,
+    group: &Group<'_>,
     locales: usize,
 ) -> Vec<Vec<(Range<usize>, Mark)>> {
     let mut marks = vec![Vec::new(); locales];
-    let Some(group) = group else { return marks };
+    let cell = |li: usize| row.cells[li].as_ref().map(|c| (c.line, file.text(li, c)));
     for p in &group.findings {
         let f = p.finding;
         let mut ref_hl = f
@@ -386,12 +391,12 @@ fn row_highlights(
                 tr_hl.extend(new);
             }
         }
-        if let (Some(s), Some(cell)) = (&f.snippet, row.cells[p.locale].as_ref()) {
+        if let (Some(s), Some(cell)) = (&f.snippet, cell(p.locale)) {
             map_highlights(s, &tr_hl, cell, Mark::Translation, &mut marks[p.locale]);
         }
         if let (Some(s), Some(cell)) = (
             f.reference.as_ref().and_then(|r| r.snippet.as_ref()),
-            row.cells[0].as_ref(),
+            cell(0),
         ) {
             map_highlights(s, &ref_hl, cell, Mark::Reference, &mut marks[0]);
         }
@@ -399,7 +404,14 @@ fn row_highlights(
     marks
 }
 
-fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryTable]) {
+/// Writes the page to `sink`, building it a chunk at a time in `out`.
+fn write_page(
+    html: &Html,
+    out: &mut String,
+    sink: &mut dyn Write,
+    run: &RunInfo<'_>,
+    tables: &[EntryTable],
+) -> io::Result<()> {
     let placement = html.place(tables);
     let s = run.summary;
 
@@ -508,14 +520,21 @@ fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryT
         "</fieldset>\n<fieldset><legend>Messages</legend><label><input type=\"checkbox\" id=\"show-all\"> show all messages, not only those with findings</label> <output id=\"shown\"></output></fieldset>\n</form>\n</header>\n<main>\n",
     );
 
-    // One section per file, one article per message.
+    // One section per file, one article per message. The page is streamed: whenever the
+    // buffer holds a chunk it goes to `out`, so a page of megabytes is never held whole.
     for (ti, table) in tables.iter().enumerate() {
         let n = table.locales.len();
+        let tags: Vec<String> = table.locales.iter().map(|t| escape(t)).collect();
         for (fi, file) in table.files.iter().enumerate() {
+            let rel = escape(&file.rel);
+            let paths: Vec<String> = file
+                .paths
+                .iter()
+                .map(|p| escape(p.as_deref().unwrap_or("")))
+                .collect();
             let _ = write!(
                 out,
-                "<section class=\"file\" data-rel=\"{0}\">\n<h2>{0}</h2>\n",
-                escape(&file.rel)
+                "<section class=\"file\" data-rel=\"{rel}\">\n<h2>{rel}</h2>\n"
             );
             if let Some(list) = placement.file_level.get(&(ti, fi)) {
                 out.push_str("<div class=\"filelevel\"><ul>");
@@ -526,52 +545,61 @@ fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryT
             }
             for (ri, row) in file.rows.iter().enumerate() {
                 let group = placement.rows.get(&(ti, fi, ri));
-                let mut marks = row_highlights(row, group, n);
-                let class = if group.is_some() { "msg" } else { "msg clean" };
-                let _ = write!(
-                    out,
-                    "<article class=\"{class}\" id=\"{}\">\n<h3><code>{}</code></h3>\n<div class=\"cols\">",
-                    escape(&format!("m-{ti}-{}-{}", file.rel, row.id)),
-                    escape(&row.id)
-                );
-                for (li, tag) in table.locales.iter().enumerate() {
-                    let _ = write!(
-                        out,
-                        "<div class=\"col{}\" data-locale=\"{}\">",
-                        if li == 0 { " reference" } else { "" },
-                        escape(tag)
-                    );
-                    let path = file.paths[li].as_deref();
+                let mut marks = match group {
+                    Some(g) => row_highlights(file, row, g, n),
+                    None => Vec::new(),
+                };
+                out.push_str(match group {
+                    Some(_) => "<article class=\"msg\" id=\"m-",
+                    None => "<article class=\"msg clean\" id=\"m-",
+                });
+                push_number(out, ti);
+                out.push('-');
+                out.push_str(&rel);
+                out.push('-');
+                escape_into(out, &row.id, false);
+                out.push_str("\">\n<h3><code>");
+                escape_into(out, &row.id, false);
+                out.push_str("</code></h3>\n<div class=\"cols\">");
+                for (li, tag) in tags.iter().enumerate() {
+                    out.push_str(if li == 0 {
+                        "<div class=\"col reference\" data-locale=\""
+                    } else {
+                        "<div class=\"col\" data-locale=\""
+                    });
+                    out.push_str(tag);
+                    out.push_str("\"><div class=\"loc\"><b>");
+                    out.push_str(tag);
+                    out.push_str("</b>");
                     match &row.cells[li] {
                         Some(cell) => {
-                            let _ = write!(
-                                out,
-                                "<div class=\"loc\"><b>{}</b> <span class=\"path\">{}:{}</span></div><pre lang=\"{}\">",
-                                escape(tag),
-                                escape(path.unwrap_or("")),
-                                cell.line,
-                                escape(tag)
-                            );
-                            render_text(out, &cell.text, &mut marks[li]);
+                            out.push_str(" <span class=\"path\">");
+                            out.push_str(&paths[li]);
+                            out.push(':');
+                            push_number(out, cell.line);
+                            out.push_str("</span></div><pre lang=\"");
+                            out.push_str(tag);
+                            out.push_str("\">");
+                            let text = file.text(li, cell);
+                            match marks.get_mut(li) {
+                                Some(m) => render_text(out, text, m),
+                                None => escape_into(out, text, false),
+                            }
                             out.push_str("</pre>");
                         }
                         None => {
-                            let _ = write!(
-                                out,
-                                "<div class=\"loc\"><b>{}</b></div><p class=\"absent\">{}</p>",
-                                escape(tag),
-                                if path.is_some() {
-                                    "not in this locale"
-                                } else {
-                                    "the file is missing"
-                                }
-                            );
+                            out.push_str("</div><p class=\"absent\">");
+                            out.push_str(if file.paths[li].is_some() {
+                                "not in this locale"
+                            } else {
+                                "the file is missing"
+                            });
+                            out.push_str("</p>");
                         }
                     }
                     if let Some(g) = group {
-                        let mine: Vec<&Placed<'_>> =
-                            g.findings.iter().filter(|p| p.locale == li).collect();
-                        if !mine.is_empty() {
+                        let mut mine = g.findings.iter().filter(|p| p.locale == li).peekable();
+                        if mine.peek().is_some() {
                             out.push_str("<ul class=\"findings\">");
                             for p in mine {
                                 finding_item(out, p.finding, false);
@@ -582,6 +610,10 @@ fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryT
                     out.push_str("</div>");
                 }
                 out.push_str("</div>\n</article>\n");
+                if out.len() >= CHUNK {
+                    sink.write_all(out.as_bytes())?;
+                    out.clear();
+                }
             }
             out.push_str("</section>\n");
         }
@@ -600,6 +632,29 @@ fn write_page(html: &Html, out: &mut String, run: &RunInfo<'_>, tables: &[EntryT
         "</main>\n<footer>leaflint {}</footer>\n<script>{JS}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION")
     );
+    sink.write_all(out.as_bytes())?;
+    out.clear();
+    Ok(())
+}
+
+/// How much of the page is buffered before it is written out.
+const CHUNK: usize = 64 * 1024;
+
+/// Appends a number in decimal (without the formatting machinery: it runs once per cell).
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(d as char);
+    }
 }
 
 impl Reporter for Html {
@@ -616,18 +671,9 @@ impl Reporter for Html {
         } else {
             run.entries
         };
-        // Sized up front: growing a page of megabytes by doubling costs as much as writing it.
-        let text: usize = tables
-            .iter()
-            .flat_map(|t| &t.files)
-            .flat_map(|f| &f.rows)
-            .flat_map(|r| r.cells.iter().flatten())
-            .map(|c| c.text.len() + 160)
-            .sum();
-        let estimate = CSS.len() + JS.len() + text + text / 8 + self.findings.len() * 600;
-        let mut page = String::with_capacity(estimate);
-        write_page(self, &mut page, run, tables);
-        out.write_all(page.as_bytes())
+        // The header (with the inline stylesheet) and a chunk of rows fit without regrowing.
+        let mut page = String::with_capacity(CSS.len() + CHUNK * 2);
+        write_page(self, &mut page, out, run, tables)
     }
 }
 
@@ -654,6 +700,54 @@ mod tests {
         );
     }
 
+    /// What [`escape_into`] must produce, a character at a time.
+    fn escape_slowly(text: &str, show_hidden: bool) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                '\r' => {}
+                c if is_hidden(c) || (show_hidden && matches!(c, '\u{a0}' | '\u{202f}')) => {
+                    out.push_str(&format!("<span class=\"cp\">U+{:04X}</span>", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn byte_table_scan_escapes_like_a_character_at_a_time() {
+        // Every character the escaper treats specially, and neighbours of them, at every
+        // position of ASCII and CJK text.
+        let specials = [
+            "&", "<", ">", "\"", "'", "#", "=", "?", "\r", "\t", "\n", "\u{0}", "\u{1f}", "\u{7f}",
+            "\u{85}", "\u{a0}", "\u{ad}", "\u{200b}", "\u{202f}", "\u{3000}", "\u{3164}",
+            "\u{feff}", "é", "药", "—",
+        ];
+        for base in ["abcdefghijklmnopqrstuvwx", "药片每日服用两次药片每日"] {
+            for s in specials {
+                for at in 0..=base.chars().count() {
+                    let split = base.char_indices().nth(at).map_or(base.len(), |(i, _)| i);
+                    let text = format!("{}{s}{}", &base[..split], &base[split..]);
+                    for hidden in [false, true] {
+                        let mut out = String::new();
+                        escape_into(&mut out, &text, hidden);
+                        assert_eq!(out, escape_slowly(&text, hidden), "{text:?}");
+                    }
+                }
+            }
+        }
+        for c in (0..0x3200).filter_map(char::from_u32) {
+            let text = format!("plain text {c} more plain text");
+            assert_eq!(escape(&text), escape_slowly(&text, false), "{c:?}");
+        }
+    }
+
     #[test]
     fn highlights_become_marks() {
         let mut out = String::new();
@@ -668,6 +762,34 @@ mod tests {
             out,
             "dose = Take <mark class=\"tr\">53 nM</mark> &amp; &lt;b&gt;"
         );
+    }
+
+    #[test]
+    fn without_the_entry_table_the_findings_texts_are_shown() {
+        // Library callers that did not collect every entry get a page built from the findings.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed-leaflet");
+        let outcome = crate::check::check_path(&root).unwrap();
+        assert!(outcome.entries.is_empty());
+        let mut out = Vec::new();
+        let opts = super::super::ReportOptions::default();
+        super::super::write_report(super::super::Format::Html, opts, &outcome, &mut out).unwrap();
+        let mut page = String::from_utf8(out).unwrap();
+        for tag in ["<mark class=\"tr\">", "<mark class=\"ref\">", "</mark>"] {
+            page = page.replace(tag, "");
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut shown = 0;
+        for f in &outcome.findings {
+            let (Some(s), Some(id)) = (&f.snippet, &f.message_id) else {
+                continue;
+            };
+            if seen.insert((&f.rel, id, &f.locale)) {
+                let cell = format!("<pre lang=\"{}\">{}</pre>", f.locale, escape(&s.text));
+                assert!(page.contains(&cell), "{cell}");
+                shown += 1;
+            }
+        }
+        assert!(shown >= 3, "{shown}");
     }
 
     #[test]

@@ -375,8 +375,20 @@ pub struct FileRows {
     pub rel: String,
     /// Display path per locale (`None` where the locale lacks the file).
     pub paths: Vec<Option<String>>,
+    /// Per locale, the text its cells point into: the file's text, copied once for the whole
+    /// file rather than once per message (empty where the locale lacks the file).
+    pub texts: Vec<String>,
     /// The reference's entries in order, then ids only translations have.
     pub rows: Vec<EntryRow>,
+}
+
+impl FileRows {
+    /// The lines of a cell of locale `locale`.
+    pub fn text(&self, locale: usize, cell: &EntryCell) -> &str {
+        self.texts[locale]
+            .get(cell.range.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// One message or term across locales.
@@ -390,9 +402,11 @@ pub struct EntryRow {
 /// The whole lines of an entry in one locale.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntryCell {
-    /// 1-based line of the first line of `text`.
+    /// 1-based line of the first line of the text.
     pub line: usize,
-    pub text: String,
+    /// Byte range of the lines, without the final line ending, in the locale's text of the
+    /// file ([`FileRows::texts`], read with [`FileRows::text`]).
+    pub range: Range<usize>,
 }
 
 impl EntryTable {
@@ -414,6 +428,7 @@ impl EntryTable {
                     files.push(FileRows {
                         rel: f.src.rel.clone(),
                         paths: vec![None; n],
+                        texts: vec![String::new(); n],
                         rows: Vec::with_capacity(f.entries.len()),
                     });
                     row_of.push(Default::default());
@@ -422,14 +437,25 @@ impl EntryTable {
                 let rows = &mut files[fi];
                 rows.paths[li] = Some(f.src.path.clone());
                 let text = f.text();
+                // Should two files of one locale share a relative path, they share the text:
+                // the second one's ranges start after the first one's text.
+                let base = rows.texts[li].len();
+                rows.texts[li].push_str(text);
+                // Translations mostly keep the reference's order: try the row after the last
+                // one before looking the id up.
+                let mut next = 0;
                 for e in &f.entries {
-                    let ri = *row_of[fi].entry(e.id).or_insert_with(|| {
-                        rows.rows.push(EntryRow {
-                            id: e.id.to_string(),
-                            cells: vec![None; n],
-                        });
-                        rows.rows.len() - 1
-                    });
+                    let ri = match rows.rows.get(next) {
+                        Some(row) if row.id == e.id => next,
+                        _ => *row_of[fi].entry(e.id).or_insert_with(|| {
+                            rows.rows.push(EntryRow {
+                                id: e.id.to_string(),
+                                cells: vec![None; n],
+                            });
+                            rows.rows.len() - 1
+                        }),
+                    };
+                    next = ri + 1;
                     let cell = &mut rows.rows[ri].cells[li];
                     if cell.is_none() {
                         let first = f.src.lines.line_of(e.span.start.min(text.len()));
@@ -441,7 +467,7 @@ impl EntryTable {
                         let end = f.src.lines.line_range(text, last).end.max(start);
                         *cell = Some(EntryCell {
                             line: first + 1,
-                            text: text[start..end].to_string(),
+                            range: base + start..base + end,
                         });
                     }
                 }
