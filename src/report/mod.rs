@@ -295,6 +295,14 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     },
                 }
             });
+            // A rule that pinned the finding to part of the entry has said what differs; only
+            // an unpinned finding (the whole entry, or its id) falls back to diffing the texts.
+            let labelled = !d.labels.is_empty()
+                || d.entry_span.as_ref().is_some_and(|e| {
+                    let at_id = d.span.start == e.start
+                        && d.message_id.as_ref().is_some_and(|m| d.span.len() == m.len());
+                    d.span.start < d.span.end && *e != d.span && !at_id
+                });
             Finding {
                 rule: d.rule,
                 severity: d.severity,
@@ -314,7 +322,9 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                 highlights,
                 snippet: snip,
                 rel,
-                labelled: !d.labels.is_empty(),
+                // A rule that pinned the finding to part of the entry has said what differs;
+                // only an unpinned finding falls back to diffing the two texts.
+                labelled,
             }
         })
         .collect()

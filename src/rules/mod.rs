@@ -257,9 +257,19 @@ impl Sink {
         span: Range<usize>,
         message: String,
     ) -> &mut Diagnostic {
+        // A translation's finding points back at the reference message by default, so every
+        // report can show both sides; rules that know a better place say so.
+        let reference = (!unit.is_reference_locale())
+            .then(|| reference_entry(unit, entry).zip(unit.reference_file_id()))
+            .flatten()
+            .map(|(r, file)| Related {
+                file,
+                span: r.meta.span.clone(),
+            });
         let d = self.emit(unit.file_id(), unit.path(), span, message);
         d.message_id = Some(entry.id().to_string());
         d.entry_span = Some(entry.meta.span.clone());
+        d.reference = reference;
         d
     }
 

@@ -1,4 +1,6 @@
 # Select expressions nested 1,000 deep (see nested-placeables.ftl).
+# expect: parse-error dose-adult
+# expect: numeric-mismatch dose-kidney
 dose-adult = { $count ->
     *[other] { $count ->
     *[other] { $count ->
