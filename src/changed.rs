@@ -276,4 +276,3 @@ impl ChangedSet {
 fn old_source(now: &ParsedFile<'_>, bytes: &[u8]) -> SourceFile {
     SourceFile::from_bytes(now.src.rel.clone(), now.src.path.clone(), bytes.to_vec())
 }
-

@@ -300,7 +300,9 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
             let labelled = !d.labels.is_empty()
                 || d.entry_span.as_ref().is_some_and(|e| {
                     let at_id = d.span.start == e.start
-                        && d.message_id.as_ref().is_some_and(|m| d.span.len() == m.len());
+                        && d.message_id
+                            .as_ref()
+                            .is_some_and(|m| d.span.len() == m.len());
                     d.span.start < d.span.end && *e != d.span && !at_id
                 });
             Finding {
