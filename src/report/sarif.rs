@@ -204,7 +204,23 @@ fn what_it_does(doc: &str, summary: &str) -> String {
     };
     let body = &doc[start + "## What it does".len()..];
     let end = body.find("\n## ").unwrap_or(body.len());
-    let text = body[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    // Prose only: fenced examples read badly as one line of a code-scanning description.
+    let mut in_fence = false;
+    let prose: Vec<&str> = body[..end]
+        .lines()
+        .filter(|l| {
+            if l.trim_start().starts_with("```") {
+                in_fence = !in_fence;
+                return false;
+            }
+            !in_fence
+        })
+        .collect();
+    let text = prose
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if text.is_empty() {
         summary.to_string()
     } else {
