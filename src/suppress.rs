@@ -106,6 +106,11 @@ fn parse_line<'s>(
 /// Every suppression comment of a file, in source order.
 pub fn directives<'s>(file: &ParsedFile<'s>) -> Vec<Directive<'s>> {
     let mut out = Vec::new();
+    // A directive is a comment line of the file's text starting with the prefix: most files
+    // hold none.
+    if !file.text().contains(PREFIX) {
+        return out;
+    }
     let mut entry_of_body = HashMap::new();
     for (i, e) in file.entries.iter().enumerate() {
         entry_of_body.insert(e.body_index, i);

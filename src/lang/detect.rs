@@ -181,6 +181,66 @@ impl Signals {
     }
 }
 
+/// An upper bound of `Signals::of(words).for_lang(foreign)` over the words of any string built
+/// from text elements whose texts are `texts`, read from the raw text without splitting it into
+/// words. A word that signals `foreign` is `I`, a listed word, or holds a Swedish letter: one
+/// without a joiner is a whole atom that signals by itself, one with a joiner holds one of the
+/// joiners some listed word has; words do not overlap, so counting both bounds the words.
+pub fn signal_bound<'a>(texts: impl IntoIterator<Item = &'a str>, foreign: Lang) -> usize {
+    static JOINERS: OnceLock<Vec<char>> = OnceLock::new();
+    let joiners = JOINERS.get_or_init(|| {
+        let mut v: Vec<char> = ENGLISH
+            .iter()
+            .chain(SWEDISH)
+            .flat_map(|w| w.chars())
+            .filter(|&c| super::text::is_joiner(c))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    let mut n = 0;
+    for text in texts {
+        n += if joiners.iter().all(char::is_ascii) {
+            text.bytes()
+                .filter(|&b| joiners.contains(&char::from(b)))
+                .count()
+        } else {
+            text.chars().filter(|c| joiners.contains(c)).count()
+        };
+        n += super::text::atoms(text)
+            .filter(|atom| may_signal(atom, foreign))
+            .count();
+    }
+    n
+}
+
+/// Whether the word `atom` may be a sign of `foreign` in [`Signals::of`] (`true` whenever it
+/// is one).
+fn may_signal(atom: &str, foreign: Lang) -> bool {
+    let side = match foreign {
+        Lang::English if atom == "I" => return true,
+        Lang::English => Side::English,
+        Lang::Swedish if has_swedish_letter(atom) => return true,
+        Lang::Swedish => Side::Swedish,
+    };
+    if atom.len() > MAX_FUNCTION_WORD {
+        return false;
+    }
+    if atom.is_ascii() {
+        let mut buf = [0u8; MAX_FUNCTION_WORD];
+        let lower = &mut buf[..atom.len()];
+        lower.copy_from_slice(atom.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
+        word_table().get(lower) == Some(side)
+    } else if atom.chars().any(char::is_uppercase) {
+        word_table().get(&atom.to_lowercase()) == Some(side)
+    } else {
+        word_table().get(atom) == Some(side)
+    }
+}
+
 static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
 
 fn detector() -> &'static LanguageDetector {

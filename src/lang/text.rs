@@ -176,12 +176,30 @@ fn is_word_char(c: char) -> bool {
     c != PLACEHOLDER && cjk(c).is_none() && (c.is_alphanumeric() || is_mark(c))
 }
 
+/// The atoms of `text`: maximal runs of word characters. Every word [`words`] finds is made of
+/// whole atoms of the text elements it comes from (markup removal never splits one), joined by
+/// joiners, so counting atoms bounds counting words from above.
+pub fn atoms(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c))
+        .filter(|a| !a.is_empty())
+}
+
+/// Whether `atom` holds a Latin letter (which every [`WordKind::Plain`] word does).
+pub fn has_latin_letter(atom: &str) -> bool {
+    atom.chars().any(|c| {
+        c.is_ascii_alphabetic()
+            || (!c.is_ascii()
+                && c.is_alphabetic()
+                && super::script::family(c) == super::script::Family::Latin)
+    })
+}
+
 fn is_mark(c: char) -> bool {
     // Combining marks (accents typed as separate code points).
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
-fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '_' | '\u{2011}' | '/' | ':')
 }
 
@@ -472,6 +490,41 @@ mod tests {
             .into_iter()
             .map(|w| (w.text.to_string(), w.kind))
             .collect()
+    }
+
+    /// The raw-text bounds `mixed-language` skips strings with never count less than the
+    /// word-level counts they stand for.
+    #[test]
+    fn atom_counts_bound_word_counts() {
+        use crate::lang::detect::{signal_bound, Lang, Signals};
+        let g = Glossary::default();
+        for s in [
+            "Don't take it if it's there, you're fine",
+            "I <b>know</b> who is here &amp; there: some by www.example.com/a-b",
+            "Ta två tabletter per dag, även om du mår bättre. Det är viktigt.",
+            "Ärlig och snäll-på-väg och i en vecka",
+            "在 the morning take two tablets 每天",
+            "IC50 för JAK1 is 5 nM; a.b.c and x/y_z",
+            "Ögon, ÅÄÖ-test, it’s I",
+        ] {
+            let mut c = chars(s);
+            strip_markup(&mut c);
+            let ws = words(s, &c, &g);
+            let plain: Vec<&str> = ws
+                .iter()
+                .filter(|w| w.kind == WordKind::Plain)
+                .map(|w| w.text)
+                .collect();
+            let signals = Signals::of(plain.iter().copied());
+            for lang in [Lang::English, Lang::Swedish] {
+                assert!(
+                    signal_bound([s], lang) >= signals.for_lang(lang),
+                    "{lang:?} in {s:?}"
+                );
+            }
+            let latin = atoms(s).filter(|a| has_latin_letter(a)).count();
+            assert!(latin >= content_words(&ws).len(), "{s:?}");
+        }
     }
 
     #[test]

@@ -10,12 +10,14 @@
 mod compare;
 pub mod tables;
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 pub use compare::{compare, Diff};
 pub use tables::{table_for, Table};
 
-use tables::{WordKind, SYMBOL_CMPS, SYMBOL_UNITS};
+use tables::{WordKind, SYMBOL_CMPS};
 
 /// A canonical unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -223,6 +225,44 @@ pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
         in_tag = scan.run(in_tag);
     }
     out
+}
+
+type RefMap<'s> = HashMap<
+    (usize, Option<&'s str>),
+    Arc<Vec<Quantity<'s>>>,
+    std::hash::BuildHasherDefault<tables::Fnv>,
+>;
+
+/// The quantities of reference message parts, shared by the units of every translation locale
+/// (each reference part is otherwise read once per locale). Keyed by the address of the
+/// reference pattern (stable while the project is alive) and the chosen variant key.
+#[derive(Default)]
+pub struct RefCache<'s> {
+    map: Mutex<RefMap<'s>>,
+}
+
+impl<'s> RefCache<'s> {
+    /// The cached quantities for `(pattern, key)`, computing them with `f` on a miss (outside
+    /// the lock; a race computes the same value twice).
+    pub fn get_or_insert<T>(
+        &self,
+        pattern: &T,
+        key: Option<&'s str>,
+        f: impl FnOnce() -> Vec<Quantity<'s>>,
+    ) -> Arc<Vec<Quantity<'s>>> {
+        let k = (pattern as *const T as usize, key);
+        if let Some(v) = self.lock().get(&k) {
+            return Arc::clone(v);
+        }
+        let v = Arc::new(f());
+        Arc::clone(self.lock().entry(k).or_insert(v))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, RefMap<'s>> {
+        self.map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// Extracts from one string whose offset is 0 (for tests and tools).
@@ -822,8 +862,11 @@ impl<'s> Scan<'_, 's> {
         if !char_at(s, i).is_some_and(|c| self.t.may_start_unit(c)) {
             return None;
         }
-        let mut best = longest_at(s, i, self.t.units, true);
-        for &(p, u) in SYMBOL_UNITS {
+        // Only the phrases whose first byte may match the text's (the others fail at once).
+        let index = self.t.index();
+        let lead = usize::from(s.as_bytes()[i]);
+        let mut best = longest_at(s, i, &index.units_by_byte[lead], true);
+        for &(p, u) in &index.symbols_by_byte[lead] {
             if !glued && (p == "x" || p == "×") {
                 continue;
             }

@@ -87,6 +87,11 @@ pub struct Index {
     pub max_len: usize,
     /// The first character of every unit (words lowercase, symbols as written).
     unit_first: Vec<char>,
+    /// By the first byte of the text: the unit words that may match there (folding case), in
+    /// table order (so that the first of equally long matches still wins).
+    pub units_by_byte: Vec<Vec<(&'static str, Unit)>>,
+    /// By the first byte of the text: the [`SYMBOL_UNITS`] starting with it, in order.
+    pub symbols_by_byte: Vec<Vec<(&'static str, Unit)>>,
 }
 
 /// FNV-1a: the words are few and short, and this runs for every word of every text.
@@ -128,7 +133,24 @@ impl Table {
                 .collect();
             unit_first.sort_unstable();
             unit_first.dedup();
+            let by_byte = |phrases: &[(&'static str, Unit)], fold: bool| {
+                (0..=255u8)
+                    .map(|b| {
+                        phrases
+                            .iter()
+                            .filter(|(p, _)| {
+                                p.as_bytes()
+                                    .first()
+                                    .is_none_or(|&f| !super::cannot_match(b, b, f, fold))
+                            })
+                            .copied()
+                            .collect()
+                    })
+                    .collect()
+            };
             Index {
+                units_by_byte: by_byte(self.units, true),
+                symbols_by_byte: by_byte(SYMBOL_UNITS, false),
                 words: self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect(),
                 first,
                 unit_first,

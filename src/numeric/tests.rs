@@ -1,4 +1,4 @@
-use super::tables::{EN, SV, ZH};
+use super::tables::{EN, SV, SYMBOL_UNITS, ZH};
 use super::*;
 
 /// (text, kind) of each quantity.

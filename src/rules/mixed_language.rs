@@ -4,11 +4,14 @@ use std::ops::Range;
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::lang::detect::{confidence, Lang, Signals};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+use crate::fluent::parts;
+use crate::lang::detect::{confidence, signal_bound, Lang, Signals};
 use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation};
 use crate::lang::text::{
-    content_words, fragment_end, segments, sentences, source_text, strip_markup, words, Ch,
-    Segment, Word, WordKind,
+    atoms, content_words, fragment_end, has_latin_letter, segments, sentences, source_text,
+    strip_markup, words, Ch, Segment, Word, WordKind,
 };
 use crate::lang::{article_for_tag, excerpt, writing_of, Writing};
 use crate::project::EntryView;
@@ -61,6 +64,9 @@ impl Rule for MixedLanguage {
             if entry.meta.is_term {
                 continue;
             }
+            if nothing_can_fire(&entry, writing, own, options.min_words) {
+                continue;
+            }
             for mut seg in segments(text, &entry) {
                 strip_markup(&mut seg.chars);
                 let mut found = Vec::new();
@@ -91,6 +97,70 @@ impl Rule for MixedLanguage {
             }
         }
     }
+}
+
+/// Whether the raw text of `entry` already rules out every finding, so that its strings need
+/// not be split into characters and words: no CJK character for [`cjk_fragments`], fewer than
+/// two signs of the other language for [`foreign_sentences`], fewer atoms with Latin letters
+/// than a run needs for [`latin_runs`]. Each count bounds the one the check makes.
+fn nothing_can_fire(
+    entry: &EntryView<'_, '_>,
+    writing: Writing,
+    own: Option<Lang>,
+    min_words: Option<usize>,
+) -> bool {
+    let mut texts: Vec<&str> = Vec::new();
+    let complete =
+        parts(entry.value, entry.attributes).all(|part| text_elements(part.pattern, &mut texts, 0));
+    if !complete {
+        return false;
+    }
+    let no_cjk = || {
+        // Nothing below U+1100 (lead bytes below 0xE1) is CJK.
+        texts
+            .iter()
+            .all(|t| !t.bytes().any(|b| b >= 0xE1) || !t.chars().any(|c| cjk(c).is_some()))
+    };
+    match (writing, own) {
+        (Writing::Cjk, _) => {
+            let latin: usize = texts
+                .iter()
+                .map(|t| atoms(t).filter(|a| has_latin_letter(a)).count())
+                .sum();
+            latin < min_words.unwrap_or(CJK_MIN_WORDS).max(1)
+        }
+        (Writing::Latin, Some(own)) => {
+            no_cjk() && signal_bound(texts.iter().copied(), own.other()) < 2
+        }
+        (Writing::Latin | Writing::Other, _) => no_cjk(),
+        _ => false,
+    }
+}
+
+/// Collects the text of every text element of `pattern`, select variants included; `false` when
+/// the nesting is too deep to be sure every one was seen.
+fn text_elements<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>, depth: usize) -> bool {
+    fn expression<'s>(e: &Expression<&'s str>, out: &mut Vec<&'s str>, depth: usize) -> bool {
+        match e {
+            Expression::Select { variants, .. } => variants
+                .iter()
+                .all(|v| text_elements(&v.value, out, depth + 1)),
+            Expression::Inline(InlineExpression::Placeable { expression: inner }) => {
+                depth < 64 && expression(inner, out, depth + 1)
+            }
+            Expression::Inline(_) => true,
+        }
+    }
+    if depth > 64 {
+        return false;
+    }
+    pattern.elements.iter().all(|element| match element {
+        PatternElement::TextElement { value } => {
+            out.push(value);
+            true
+        }
+        PatternElement::Placeable { expression: e } => expression(e, out, depth),
+    })
 }
 
 fn emit(

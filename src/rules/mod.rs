@@ -119,6 +119,8 @@ pub struct Ctx<'p, 's> {
     pub plural_categories: Vec<Vec<&'static str>>,
     /// Do-not-translate terms each locale may use unchanged (by locale index).
     pub glossaries: Vec<crate::lang::Glossary>,
+    /// Quantities of reference message parts, read once for all translation locales.
+    pub reference_quantities: crate::numeric::RefCache<'s>,
 }
 
 impl<'p, 's> Ctx<'p, 's> {
@@ -134,6 +136,7 @@ impl<'p, 's> Ctx<'p, 's> {
             settings,
             plural_categories,
             glossaries,
+            reference_quantities: Default::default(),
         }
     }
 

@@ -167,6 +167,18 @@ impl Rule for NumericMismatch {
         let Some((file, reference)) = unit.pair() else {
             return;
         };
+        // The same files, borrowed through `ctx` so that their text shares its lifetime with
+        // the reference-quantity cache.
+        let (Some(fi), Some(ri)) = (unit.file_index, unit.reference_index) else {
+            return;
+        };
+        let (file, reference) = {
+            let f = &ctx.project.locales[unit.locale_index].files[fi];
+            let r = &ctx.reference().files[ri];
+            debug_assert!(std::ptr::eq(f.src, file.src) && std::ptr::eq(r.src, reference.src));
+            let _ = (file, reference);
+            (f, r)
+        };
         let en = ctx.reference().tag();
         let lang = unit.locale.tag();
         let r_table = table_for(en);
@@ -180,6 +192,7 @@ impl Rule for NumericMismatch {
                 continue;
             };
             check_entry(
+                ctx,
                 &t,
                 &r,
                 file,
@@ -196,6 +209,7 @@ impl Rule for NumericMismatch {
 
 #[allow(clippy::too_many_arguments)]
 fn check_entry<'s>(
+    ctx: &Ctx<'_, 's>,
     t: &EntryView<'_, 's>,
     r: &EntryView<'_, 's>,
     file: &ParsedFile<'s>,
@@ -236,7 +250,9 @@ fn check_entry<'s>(
             None => vec![None],
         };
         for key in keys {
-            let rq = quantities(reference, r_pattern, key, r_table, buf);
+            let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
+                quantities(reference, r_pattern, key, r_table, buf)
+            });
             let tq = quantities(file, pattern, key, t_table, buf);
             if rq.is_empty() && tq.is_empty() {
                 continue;
