@@ -32,7 +32,7 @@ median() {
 
 # peak resident memory in MB of one run
 peak() {
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}'
+  { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}'
 }
 
 bytes() { find "$1" -name '*.ftl' -printf '%s\n' | awk '{s+=$1} END {print s}'; }
