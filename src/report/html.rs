@@ -439,23 +439,7 @@ fn write_page(
         s.warnings,
         s.infos
     );
-    let locales_with: Vec<&String> = run
-        .locales
-        .iter()
-        .filter(|l| s.by_locale.contains_key(*l))
-        .collect();
-    let mut rules: Vec<&str> = crate::rules::registry()
-        .iter()
-        .map(|r| r.meta().id)
-        .filter(|id| s.by_locale.values().any(|m| m.contains_key(id)))
-        .collect();
-    for m in s.by_locale.values() {
-        for r in m.keys() {
-            if !rules.contains(r) {
-                rules.push(r);
-            }
-        }
-    }
+    let (locales_with, rules) = s.table_axes(run.locales);
     if !rules.is_empty() {
         out.push_str("<table class=\"summary\">\n<thead><tr><th>rule</th>");
         for l in &locales_with {

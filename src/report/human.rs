@@ -515,24 +515,7 @@ impl Reporter for Human {
             run.reference
         )?;
         // Findings per rule (rows, in registry order) and locale (columns).
-        let locales: Vec<&str> = run
-            .locales
-            .iter()
-            .map(String::as_str)
-            .filter(|l| s.by_locale.contains_key(*l))
-            .collect();
-        let mut rules: Vec<&str> = crate::rules::registry()
-            .iter()
-            .map(|r| r.meta().id)
-            .filter(|id| s.by_locale.values().any(|m| m.contains_key(id)))
-            .collect();
-        for m in s.by_locale.values() {
-            for r in m.keys() {
-                if !rules.contains(r) {
-                    rules.push(r);
-                }
-            }
-        }
+        let (locales, rules) = s.table_axes(run.locales);
         let first = rules
             .iter()
             .map(|r| r.len())

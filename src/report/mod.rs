@@ -107,6 +107,29 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The axes of the findings table: locales that have findings (in the run's order) and
+    /// rules that fired (in registry order).
+    pub fn table_axes<'a>(&'a self, locales: &'a [String]) -> (Vec<&'a str>, Vec<&'static str>) {
+        let with: Vec<&str> = locales
+            .iter()
+            .map(String::as_str)
+            .filter(|l| self.by_locale.contains_key(*l))
+            .collect();
+        let mut rules: Vec<&'static str> = crate::rules::registry()
+            .iter()
+            .map(|r| r.meta().id)
+            .filter(|id| self.by_locale.values().any(|m| m.contains_key(id)))
+            .collect();
+        for m in self.by_locale.values() {
+            for r in m.keys() {
+                if !rules.contains(r) {
+                    rules.push(r);
+                }
+            }
+        }
+        (with, rules)
+    }
+
     pub fn count(&mut self, f: &Finding) {
         match f.severity {
             Severity::Error => self.errors += 1,
