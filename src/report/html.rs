@@ -370,27 +370,7 @@ fn row_highlights(
     let cell = |li: usize| row.cells[li].as_ref().map(|c| (c.line, file.text(li, c)));
     for p in &group.findings {
         let f = p.finding;
-        let mut ref_hl = f
-            .reference
-            .as_ref()
-            .and_then(|r| r.snippet.as_ref())
-            .map(|s| s.highlights.clone())
-            .unwrap_or_default();
-        let mut tr_hl = f
-            .snippet
-            .as_ref()
-            .map(|s| s.highlights.clone())
-            .unwrap_or_default();
-        if !f.labelled {
-            if let (Some(rs), Some(ts)) = (
-                f.reference.as_ref().and_then(|r| r.snippet.as_ref()),
-                &f.snippet,
-            ) {
-                let (old, new) = super::human::fallback_diff(&rs.text, &ts.text);
-                ref_hl = old;
-                tr_hl.extend(new);
-            }
-        }
+        let (ref_hl, tr_hl) = f.highlights();
         if let (Some(s), Some(cell)) = (&f.snippet, cell(p.locale)) {
             map_highlights(s, &tr_hl, cell, Mark::Translation, &mut marks[p.locale]);
         }

@@ -423,22 +423,7 @@ impl Reporter for Human {
         if reference.is_none() && f.snippet.is_none() {
             return writeln!(out, "  {}", self.paint(AnsiColor::Blue.on_default(), &here));
         }
-        let mut ref_hl = reference
-            .and_then(|r| r.snippet.as_ref())
-            .map(|s| s.highlights.clone())
-            .unwrap_or_default();
-        let mut tr_hl = f
-            .snippet
-            .as_ref()
-            .map(|s| s.highlights.clone())
-            .unwrap_or_default();
-        if !f.labelled {
-            if let (Some(rs), Some(ts)) = (reference.and_then(|r| r.snippet.as_ref()), &f.snippet) {
-                let (old, new) = fallback_diff(&rs.text, &ts.text);
-                ref_hl = old;
-                tr_hl.extend(new);
-            }
-        }
+        let (ref_hl, tr_hl) = f.highlights();
         let mut sides = Vec::new();
         if let Some(r) = reference {
             let (line, column) =

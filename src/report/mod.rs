@@ -87,6 +87,28 @@ pub struct HighlightLocation {
     pub end_column: usize,
 }
 
+impl Finding {
+    /// Highlighted ranges in the reference and translation snippets: the rule's own labels, or
+    /// for a finding the rule did not pin down, a diff of the two texts.
+    pub fn highlights(&self) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let reference = self.reference.as_ref().and_then(|r| r.snippet.as_ref());
+        let mut ref_hl = reference.map(|s| s.highlights.clone()).unwrap_or_default();
+        let mut tr_hl = self
+            .snippet
+            .as_ref()
+            .map(|s| s.highlights.clone())
+            .unwrap_or_default();
+        if !self.labelled {
+            if let (Some(rs), Some(ts)) = (reference, &self.snippet) {
+                let (old, new) = human::fallback_diff(&rs.text, &ts.text);
+                ref_hl = old;
+                tr_hl.extend(new);
+            }
+        }
+        (ref_hl, tr_hl)
+    }
+}
+
 /// Counts over a run.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Summary {
