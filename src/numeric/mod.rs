@@ -1405,27 +1405,9 @@ fn implied(k: WordKind) -> Option<Unit> {
     }
 }
 
-/// `N<marker>` at `i` with 1 ≤ N ≤ `max` (`3月`, `22日`).
-fn small_before(s: &str, i: usize, marker: char, max: u32) -> Option<(usize, u8)> {
-    let mut j = skip_space(s, i);
-    let mut v = 0u32;
-    let mut n = 0;
-    while let Some(c) = char_at(s, j) {
-        let Some(d) = digit(c) else { break };
-        v = v * 10 + d;
-        n += 1;
-        j += c.len_utf8();
-        if n > 2 {
-            return None;
-        }
-    }
-    let j = skip_space(s, j);
-    (n > 0 && (1..=max).contains(&v) && char_at(s, j) == Some(marker))
-        .then(|| (j + marker.len_utf8(), v as u8))
-}
-
-/// A four-digit year at `i`.
-fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
+/// The digits at `i` (any script `digit` reads): where they end, their value and how many there
+/// are; `None` when there are more than `max` of them (so the value never overflows).
+fn digits_at(s: &str, i: usize, max: usize) -> Option<(usize, u32, usize)> {
     let mut j = i;
     let mut v = 0u32;
     let mut n = 0;
@@ -1434,11 +1416,24 @@ fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
         v = v * 10 + d;
         n += 1;
         j += c.len_utf8();
-        // More digits are not a year (and ten of them would overflow `v`).
-        if n > 4 {
+        if n > max {
             return None;
         }
     }
+    Some((j, v, n))
+}
+
+/// `N<marker>` at `i` with 1 ≤ N ≤ `max` (`3月`, `22日`).
+fn small_before(s: &str, i: usize, marker: char, max: u32) -> Option<(usize, u8)> {
+    let (j, v, n) = digits_at(s, skip_space(s, i), 2)?;
+    let j = skip_space(s, j);
+    (n > 0 && (1..=max).contains(&v) && char_at(s, j) == Some(marker))
+        .then(|| (j + marker.len_utf8(), v as u8))
+}
+
+/// A four-digit year at `i`.
+fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
+    let (j, v, n) = digits_at(s, i, 4)?;
     (n == 4 && (1000..=2999).contains(&v)).then_some((j, v as u16))
 }
 

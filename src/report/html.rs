@@ -16,6 +16,7 @@ use std::ops::Range;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
+use super::is_hidden;
 use super::{EntryCell, EntryRow, EntryTable, FileRows, Finding, Reporter, RunInfo, Snippet};
 use crate::diagnostic::Severity;
 
@@ -33,16 +34,6 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     escape_into(&mut out, text, false);
     out
-}
-
-/// Characters a reader would not see: shown as a visible code point label.
-fn is_hidden(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
-        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
-        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// Bytes [`escape_into`] must look at: markup characters, control characters, and the lead

@@ -9,6 +9,7 @@ use std::ops::Range;
 use anstyle::{AnsiColor, Effects, Style};
 use unicode_width::UnicodeWidthStr;
 
+use super::is_hidden;
 use super::{Finding, ReportOptions, Reporter, RunInfo, Snippet};
 use crate::diagnostic::Severity;
 
@@ -78,16 +79,6 @@ impl Sign {
             Sign::Plus => ("{+", "+}"),
         }
     }
-}
-
-/// Characters that would be invisible or change the terminal, shown as `<U+XXXX>`.
-fn is_hidden(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
-        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
-        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// Spaces that look like ordinary spaces: escaped only inside a highlight.
