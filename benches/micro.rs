@@ -9,7 +9,7 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use leaflint::lang::detect::{self, Lang, Signals};
 use leaflint::numeric::{extract_str, table_for};
-use leaflint::project::{nesting_overflows, Project, Tree};
+use leaflint::project::{nesting_overflows, Project, Sources, Tree};
 use leaflint::rules::Settings;
 
 fn main() {
@@ -58,10 +58,11 @@ fn catalogue(copies: usize) -> Tree {
     Tree::from_memory("en", files).expect("the sample has an en locale")
 }
 
-fn tree_bytes(tree: &Tree) -> usize {
-    tree.locales
+fn tree_bytes(sources: &Sources) -> usize {
+    sources
+        .locales
         .iter()
-        .flat_map(|l| &l.files)
+        .flatten()
         .map(|f| f.text().len())
         .sum()
 }
@@ -80,13 +81,31 @@ const SIZE: usize = 1 << 20;
 mod parse {
     use super::*;
 
-    /// `Project::parse`: every file of the tree (en, sv, zh), with the id index.
+    /// `Project::parse`: every file of the tree (en, sv, zh), with the per-file id maps.
     #[divan::bench]
     fn project(bencher: Bencher) {
         let tree = catalogue(COPIES);
+        let sources = tree.read_all();
         bencher
-            .counter(BytesCount::new(tree_bytes(&tree)))
-            .bench(|| Project::parse(black_box(&tree)).message_count());
+            .counter(BytesCount::new(tree_bytes(&sources)))
+            .bench(|| Project::parse(black_box(&tree), &sources).message_count());
+    }
+
+    /// The symbol index's line scan of every file (`index::outline`).
+    #[divan::bench]
+    fn outline(bencher: Bencher) {
+        let tree = catalogue(COPIES);
+        let sources = tree.read_all();
+        bencher
+            .counter(BytesCount::new(tree_bytes(&sources)))
+            .bench(|| {
+                sources
+                    .locales
+                    .iter()
+                    .flatten()
+                    .map(|f| leaflint::index::outline(black_box(f.text())).len())
+                    .sum::<usize>()
+            });
     }
 
     /// `fluent-syntax` alone on one large file.
@@ -151,13 +170,14 @@ mod language {
     }
 }
 
-/// Every rule over the in-memory catalogue (parse included, reading from disk excluded).
+/// Every rule over the in-memory catalogue (parse included, reading from disk excluded; the
+/// symbol index is built before, with the tree).
 #[divan::bench(sample_count = 10)]
 fn all_rules(bencher: Bencher) {
     let tree = catalogue(COPIES);
     let settings = Settings::default();
     bencher
-        .counter(BytesCount::new(tree_bytes(&tree)))
+        .counter(BytesCount::new(tree_bytes(&tree.read_all())))
         .bench(|| {
             leaflint::check::check_tree(black_box(&tree), &settings)
                 .findings

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::project::{LoadError, LoadOptions, Project, Tree};
+use crate::project::{LoadError, LoadOptions, Project, Sources, Tree};
 use crate::report::{resolve, EntryTable, Finding, Summary};
-use crate::rules::{registry, Ctx, Rule, Settings, Sink, Unit};
+use crate::rules::{Ctx, Rule, Settings, Shared, Sink, Unit};
 
 /// What to check and how.
 #[derive(Debug, Clone, Default)]
@@ -79,47 +79,147 @@ pub fn check_tree(tree: &Tree, settings: &Settings) -> Outcome {
 }
 
 /// Checks one loaded tree, and collects every message's text when `entries` is set.
+///
+/// The tree is checked one file path at a time: the reference file and its translations are
+/// read, parsed, checked and turned into findings, then dropped, with paths in parallel. Only
+/// the symbol index ([`crate::index`]) and the findings outlive a path.
 pub fn check_tree_with(tree: &Tree, settings: &Settings, entries: bool) -> Outcome {
-    let project = Project::parse(tree);
-    let diagnostics = run_rules(&project, settings);
-    let applied = crate::suppress::apply(&project, settings, diagnostics);
-    let findings = resolve(&project, applied.diagnostics);
-    let mut summary = Summary {
-        files: project.file_count(),
-        messages: project.message_count(),
-        ..Summary::default()
-    };
+    let shared = Shared::new(tree, settings);
+    // Every relative path of any locale (a unit decides whether a locale is expected to have
+    // it), then the locale-level group (`None`) for findings about a locale as a whole.
+    let mut rels: Vec<&str> = tree
+        .locales
+        .iter()
+        .flat_map(|l| l.files.iter().map(|f| f.rel.as_str()))
+        .collect();
+    rels.sort_unstable();
+    rels.dedup();
+    let groups: Vec<Option<&str>> = rels.into_iter().map(Some).chain([None]).collect();
+    let results: Vec<PathOutcome> = groups
+        .par_iter()
+        .map(|rel| check_path_group(tree, &shared, *rel, entries))
+        .collect();
+
+    let mut summary = Summary::default();
+    let mut findings = Vec::new();
+    let mut baseline = Vec::new();
+    let mut baselined = 0;
+    let mut tables = Vec::new();
+    for r in results {
+        summary.files += r.files;
+        summary.messages += r.messages;
+        findings.extend(r.findings);
+        baseline.extend(r.baseline);
+        baselined += r.baselined;
+        tables.extend(r.entries);
+    }
+    // The report order of [`crate::diagnostic::sort`]: by file, position, rule and message.
+    findings.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column, a.rule, &a.message).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.column,
+            b.rule,
+            &b.message,
+        ))
+    });
     for f in &findings {
         summary.count(f);
     }
     if settings.filters.baseline.is_some() {
-        summary.baselined = Some(applied.baselined);
+        summary.baselined = Some(baselined);
     }
     Outcome {
         findings,
         summary,
-        reference: project.reference().tag().to_string(),
-        locales: project
-            .locales
-            .iter()
-            .map(|l| l.tag().to_string())
-            .collect(),
+        reference: tree.locales[0].tag.clone(),
+        locales: tree.locales.iter().map(|l| l.tag.clone()).collect(),
         notes: tree.notes.clone(),
         entries: if entries {
-            vec![EntryTable::build(&project)]
+            vec![EntryTable::merge(tree, tables)]
         } else {
             Vec::new()
         },
-        baseline: applied.baseline,
+        baseline,
     }
 }
 
-/// The units of work: every file of the reference, and for each translation the union of the
-/// reference's paths and its own.
-pub fn units<'p, 's>(project: &'p Project<'s>) -> Vec<Unit<'p, 's>> {
+/// What checking one path gave.
+struct PathOutcome {
+    findings: Vec<Finding>,
+    files: usize,
+    messages: usize,
+    baseline: Vec<crate::baseline::Entry>,
+    baselined: usize,
+    entries: Option<EntryTable>,
+}
+
+/// Checks the files at one relative path in every locale (`None`: no files, only the findings
+/// about each locale as a whole).
+fn check_path_group(
+    tree: &Tree,
+    shared: &Shared<'_>,
+    rel: Option<&str>,
+    entries: bool,
+) -> PathOutcome {
+    let sources = match rel {
+        Some(rel) => tree.read_path(rel),
+        None => Sources {
+            locales: tree.locales.iter().map(|_| Vec::new()).collect(),
+            problems: Vec::new(),
+        },
+    };
+    let project = Project::parse(tree, &sources);
+    let mut diagnostics = run_rules(&project, shared, rel.is_none());
+    // A file that was readable when the index was built but is not now.
+    for (locale, p) in &sources.problems {
+        let mut sink = Sink::new(
+            crate::rules::io_error::IoError.meta(),
+            Severity::Error,
+            false,
+            *locale,
+        );
+        sink.emit(
+            None,
+            p.path.clone(),
+            0..0,
+            format!("cannot read: {}", p.message),
+        );
+        diagnostics.append(&mut sink.diagnostics);
+    }
+    crate::diagnostic::sort(&mut diagnostics);
+    let applied = crate::suppress::apply(&project, shared.settings, diagnostics);
+    PathOutcome {
+        findings: resolve(&project, applied.diagnostics),
+        files: project.file_count(),
+        messages: project.message_count(),
+        baseline: applied.baseline,
+        baselined: applied.baselined,
+        entries: (entries && rel.is_some()).then(|| EntryTable::build(&project)),
+    }
+}
+
+/// The units of work of a parsed path: the reference's file, and for each translation its
+/// file or the reference's (when the locale is expected to have it). With `locale_level`, one
+/// unit per locale without files instead, for findings about the locale as a whole.
+pub fn units<'p, 's>(project: &'p Project<'s>, locale_level: bool) -> Vec<Unit<'p, 's>> {
     let reference = project.reference();
     let mut units = Vec::new();
     for (li, locale) in project.locales.iter().enumerate() {
+        if locale_level {
+            units.push(Unit {
+                locale_index: li,
+                locale,
+                rel: "",
+                file_index: None,
+                file: None,
+                reference_index: None,
+                reference: None,
+                first_of_locale: true,
+                unreadable: false,
+            });
+            continue;
+        }
         let mut rels: Vec<&str> = reference
             .files
             .iter()
@@ -131,13 +231,6 @@ pub fn units<'p, 's>(project: &'p Project<'s>) -> Vec<Unit<'p, 's>> {
             rels.sort_unstable();
             rels.dedup();
         }
-        let unreadable: Vec<&str> = locale
-            .source
-            .problems
-            .iter()
-            .map(|p| p.path.as_str())
-            .collect();
-        let first = units.len();
         for rel in rels {
             let file_index = locale.by_rel.get(rel).copied();
             let reference_index = reference.by_rel.get(rel).copied();
@@ -152,52 +245,30 @@ pub fn units<'p, 's>(project: &'p Project<'s>) -> Vec<Unit<'p, 's>> {
                 first_of_locale: false,
                 unreadable: false,
             };
-            unit.unreadable = file_index.is_none() && unreadable.contains(&unit.path().as_str());
+            let path = unit.path();
+            unit.unreadable =
+                file_index.is_none() && locale.source.problems.iter().any(|p| p.path == path);
             units.push(unit);
-        }
-        if units.len() == first {
-            // A locale with no files still gets one unit, for locale-level findings.
-            units.push(Unit {
-                locale_index: li,
-                locale,
-                rel: "",
-                file_index: None,
-                file: None,
-                reference_index: None,
-                reference: None,
-                first_of_locale: true,
-                unreadable: false,
-            });
-        } else {
-            units[first].first_of_locale = true;
         }
     }
     units
 }
 
-/// Runs every enabled rule on every unit, in parallel, and sorts the findings.
-pub fn run_rules(project: &Project<'_>, settings: &Settings) -> Vec<Diagnostic> {
-    let ctx = Ctx::new(project, settings);
-    let rules: Vec<(&'static dyn Rule, Severity, bool)> = registry()
-        .iter()
-        .filter_map(|r| {
-            let sev = settings.severity_of(r.meta())?;
-            Some((*r, sev, settings.severity.contains_key(r.meta().id)))
-        })
-        .collect();
-    let units = units(project);
-    let mut diagnostics: Vec<Diagnostic> = units
-        .par_iter()
-        .flat_map_iter(|unit| {
-            let mut all = Vec::new();
-            for &(rule, severity, overridden) in &rules {
-                let mut sink = Sink::new(rule.meta(), severity, overridden, unit.locale_index);
-                rule.check(&ctx, unit, &mut sink);
-                all.append(&mut sink.diagnostics);
-            }
-            all
-        })
-        .collect();
+/// Runs every enabled rule on every unit of a parsed path and sorts the findings.
+pub fn run_rules(
+    project: &Project<'_>,
+    shared: &Shared<'_>,
+    locale_level: bool,
+) -> Vec<Diagnostic> {
+    let ctx = Ctx::new(project, shared);
+    let mut diagnostics = Vec::new();
+    for unit in units(project, locale_level) {
+        for &(rule, severity, overridden) in &shared.rules {
+            let mut sink = Sink::new(rule.meta(), severity, overridden, unit.locale_index);
+            rule.check(&ctx, &unit, &mut sink);
+            diagnostics.append(&mut sink.diagnostics);
+        }
+    }
     crate::diagnostic::sort(&mut diagnostics);
     diagnostics
 }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fluent;
+pub mod index;
 pub mod lang;
 pub mod mozilla;
 pub mod numeric;

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::project::{parse_locale_tag, read_sources, LoadError, LoadOptions, LocaleSource, Tree};
+use crate::project::{file_refs, parse_locale_tag, LoadError, LoadOptions, LocaleSource, Tree};
 
 /// Why a project configuration could not be used (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -556,15 +556,14 @@ impl ProjectConfig {
             .iter()
             .map(|(rel, (p, _))| (p.clone(), rel.clone(), p.display().to_string()))
             .collect();
-        let (files, problems) = read_sources(list);
-        let reference_source = LocaleSource {
-            tag: reference.clone(),
-            langid: reference_langid,
-            dir: reference_dir,
-            files,
-            problems,
-            out_of_scope: HashSet::new(),
-        };
+        let reference_source = LocaleSource::new(
+            reference.clone(),
+            reference_langid,
+            reference_dir,
+            file_refs(list),
+            Vec::new(),
+            HashSet::new(),
+        );
 
         let mut translations: Vec<LocaleSource> = wanted
             .into_par_iter()
@@ -590,15 +589,14 @@ impl ProjectConfig {
                     })
                     .map(|(rel, _)| rel.clone())
                     .collect();
-                let (files, problems) = read_sources(list);
-                Some(LocaleSource {
+                Some(LocaleSource::new(
                     tag,
                     langid,
                     dir,
-                    files,
-                    problems,
+                    file_refs(list),
+                    Vec::new(),
                     out_of_scope,
-                })
+                ))
             })
             .collect();
         translations.sort_by(|a, b| a.tag.cmp(&b.tag));

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::fluent::{offset_in, parts, pattern_slices};
+use crate::index::{outline, LocaleIndex, Outline};
 use crate::source::{decode, Decoded, LineIndex};
 
 /// Errors that stop leaflint from checking a tree at all (exit code 2).
@@ -70,6 +71,9 @@ pub struct SourceFile {
     pub path: String,
     pub decoded: Decoded,
     pub lines: LineIndex,
+    /// The file's position in its locale's list of files ([`LocaleSource::files`]), which is
+    /// how the symbol index names it.
+    pub number: usize,
 }
 
 impl SourceFile {
@@ -82,11 +86,62 @@ impl SourceFile {
             path,
             decoded,
             lines,
+            number: 0,
         }
     }
 
     pub fn text(&self) -> &str {
         &self.decoded.text
+    }
+}
+
+/// Where a file's bytes come from.
+#[derive(Debug, Clone)]
+enum Origin {
+    Disk(PathBuf),
+    Memory(std::sync::Arc<[u8]>),
+}
+
+/// A `.ftl` file of a locale, named but not held in memory: files are read when the symbol
+/// index is built and again when their path is checked, so that only a few are held at once.
+#[derive(Debug, Clone)]
+pub struct FileRef {
+    /// Path relative to the locale directory, with `/` separators.
+    pub rel: String,
+    /// Path for display.
+    pub path: String,
+    origin: Origin,
+}
+
+impl FileRef {
+    pub fn on_disk(disk: PathBuf, rel: String, path: String) -> FileRef {
+        FileRef {
+            rel,
+            path,
+            origin: Origin::Disk(disk),
+        }
+    }
+
+    pub fn in_memory(rel: String, path: String, bytes: Vec<u8>) -> FileRef {
+        FileRef {
+            rel,
+            path,
+            origin: Origin::Memory(bytes.into()),
+        }
+    }
+
+    /// Reads and decodes the file; `number` is its position in its locale's list.
+    pub fn read(&self, number: usize) -> Result<SourceFile, IoProblem> {
+        let bytes = match &self.origin {
+            Origin::Disk(p) => std::fs::read(p).map_err(|e| IoProblem {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?,
+            Origin::Memory(b) => b.to_vec(),
+        };
+        let mut file = SourceFile::from_bytes(self.rel.clone(), self.path.clone(), bytes);
+        file.number = number;
+        Ok(file)
     }
 }
 
@@ -96,12 +151,60 @@ pub struct LocaleSource {
     pub tag: String,
     pub langid: LanguageIdentifier,
     pub dir: PathBuf,
-    /// Sorted by `rel`.
-    pub files: Vec<SourceFile>,
+    /// The readable files, sorted by `rel`.
+    pub files: Vec<FileRef>,
     pub problems: Vec<IoProblem>,
     /// Reference files (by `rel`) this locale is not expected to translate (a Mozilla project's
     /// per-path `locales` lists).
     pub out_of_scope: std::collections::HashSet<String>,
+    /// Where each message and term of the locale is defined (see [`crate::index`]).
+    pub index: LocaleIndex,
+}
+
+impl LocaleSource {
+    /// A locale of `files`: reads each file once (in parallel) to build the symbol index, and
+    /// moves the ones that cannot be read to `problems`.
+    pub fn new(
+        tag: String,
+        langid: LanguageIdentifier,
+        dir: PathBuf,
+        mut files: Vec<FileRef>,
+        mut problems: Vec<IoProblem>,
+        out_of_scope: std::collections::HashSet<String>,
+    ) -> LocaleSource {
+        files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        let scanned: Vec<Result<Outline, IoProblem>> = files
+            .par_iter()
+            .map(|f| f.read(0).map(|src| outline(src.text())))
+            .collect();
+        let mut kept = Vec::with_capacity(files.len());
+        let mut outlines = Vec::with_capacity(files.len());
+        for (f, r) in files.into_iter().zip(scanned) {
+            match r {
+                Ok(o) => {
+                    kept.push(f);
+                    outlines.push(o);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        LocaleSource {
+            tag,
+            langid,
+            dir,
+            files: kept,
+            problems,
+            out_of_scope,
+            index: LocaleIndex::build(outlines),
+        }
+    }
+
+    /// The position of the file at `rel` in [`LocaleSource::files`].
+    pub fn position(&self, rel: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|f| f.rel.as_str().cmp(rel))
+            .ok()
+    }
 }
 
 /// A locale tree as read from disk: the owner of every source string.
@@ -311,16 +414,14 @@ fn read_locale(
             }
         }
     }
-    let (files, mut read_problems) = read_sources(paths);
-    problems.append(&mut read_problems);
-    LocaleSource {
+    LocaleSource::new(
         tag,
         langid,
         dir,
-        files,
+        file_refs(paths),
         problems,
-        out_of_scope: std::collections::HashSet::new(),
-    }
+        std::collections::HashSet::new(),
+    )
 }
 
 /// `path` relative to `dir`, with `/` separators.
@@ -333,29 +434,12 @@ fn rel_path(dir: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads and decodes files in parallel: (path on disk, relative path, display path) each.
-/// Returns the files sorted by relative path, and the ones that could not be read.
-pub fn read_sources(paths: Vec<(PathBuf, String, String)>) -> (Vec<SourceFile>, Vec<IoProblem>) {
-    let results: Vec<Result<SourceFile, IoProblem>> = paths
-        .into_par_iter()
-        .map(|(path, rel, display)| match std::fs::read(&path) {
-            Ok(bytes) => Ok(SourceFile::from_bytes(rel, display, bytes)),
-            Err(e) => Err(IoProblem {
-                path: display,
-                message: e.to_string(),
-            }),
-        })
-        .collect();
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(p) => problems.push(p),
-        }
-    }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    (files, problems)
+/// Files on disk: (path on disk, relative path, display path) each.
+pub fn file_refs(paths: Vec<(PathBuf, String, String)>) -> Vec<FileRef> {
+    paths
+        .into_iter()
+        .map(|(disk, rel, display)| FileRef::on_disk(disk, rel, display))
+        .collect()
 }
 
 /// Where a message or term is in its file.
@@ -590,21 +674,60 @@ impl<'s> Locale<'s> {
     }
 }
 
-/// The parsed tree: the reference locale first.
+/// Files read for checking: per locale (in the tree's order), the files read, each knowing its
+/// position in its locale's list ([`SourceFile::number`]).
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub locales: Vec<Vec<SourceFile>>,
+    /// Files that could no longer be read (they were readable when the index was built):
+    /// locale index and problem.
+    pub problems: Vec<(usize, IoProblem)>,
+}
+
+impl Tree {
+    /// Reads every file of every locale (for embedders and benchmarks; checking reads one path
+    /// at a time with [`Tree::read_path`]).
+    pub fn read_all(&self) -> Sources {
+        self.read_where(|_| true)
+    }
+
+    /// Reads the file at relative path `rel` of every locale that has it.
+    pub fn read_path(&self, rel: &str) -> Sources {
+        self.read_where(|f| f.rel == rel)
+    }
+
+    fn read_where(&self, wanted: impl Fn(&FileRef) -> bool + Sync) -> Sources {
+        let mut sources = Sources::default();
+        for (li, locale) in self.locales.iter().enumerate() {
+            let mut files = Vec::new();
+            for (number, f) in locale.files.iter().enumerate().filter(|(_, f)| wanted(f)) {
+                match f.read(number) {
+                    Ok(src) => files.push(src),
+                    Err(p) => sources.problems.push((li, p)),
+                }
+            }
+            sources.locales.push(files);
+        }
+        sources
+    }
+}
+
+/// The parsed files of a tree (all of them, or the files of one path): the reference locale
+/// first, every locale of the tree present.
 pub struct Project<'s> {
     pub tree: &'s Tree,
     pub locales: Vec<Locale<'s>>,
 }
 
 impl<'s> Project<'s> {
-    /// Parses every file of the tree once, in parallel.
-    pub fn parse(tree: &'s Tree) -> Project<'s> {
+    /// Parses each of `sources` once, in parallel.
+    pub fn parse(tree: &'s Tree, sources: &'s Sources) -> Project<'s> {
         let locales = tree
             .locales
             .par_iter()
-            .map(|source| {
-                let files: Vec<ParsedFile<'s>> =
-                    source.files.par_iter().map(ParsedFile::parse).collect();
+            .zip(sources.locales.par_iter())
+            .map(|(source, read)| {
+                let files: Vec<ParsedFile<'s>> = read.par_iter().map(ParsedFile::parse).collect();
                 let mut by_rel = HashMap::with_capacity_and_hasher(files.len(), Default::default());
                 let mut ids: HashMap<&'s str, Vec<EntryLoc>> = HashMap::default();
                 for (fi, f) in files.iter().enumerate() {
@@ -650,14 +773,14 @@ impl Tree {
         files: Vec<(String, String, Vec<u8>)>,
     ) -> Result<Tree, LoadError> {
         let root = PathBuf::from("<memory>");
-        let mut by_tag: std::collections::BTreeMap<String, Vec<SourceFile>> =
+        let mut by_tag: std::collections::BTreeMap<String, Vec<FileRef>> =
             std::collections::BTreeMap::new();
         for (tag, rel, bytes) in files {
             let path = root.join(&tag).join(&rel).display().to_string();
             by_tag
                 .entry(tag)
                 .or_default()
-                .push(SourceFile::from_bytes(rel, path, bytes));
+                .push(FileRef::in_memory(rel, path, bytes));
         }
         let found = by_tag.keys().cloned().collect::<Vec<_>>().join(", ");
         let Some(reference_files) = by_tag.remove(reference) else {
@@ -672,23 +795,21 @@ impl Tree {
             });
         };
         let mut locales = Vec::new();
-        for (tag, mut files) in
-            std::iter::once((reference.to_string(), reference_files)).chain(by_tag)
+        for (tag, files) in std::iter::once((reference.to_string(), reference_files)).chain(by_tag)
         {
             let Some(langid) = parse_locale_tag(&tag) else {
                 return Err(LoadError::NotADirectory(
                     root.join(&tag).display().to_string(),
                 ));
             };
-            files.sort_by(|a, b| a.rel.cmp(&b.rel));
-            locales.push(LocaleSource {
-                dir: root.join(&tag),
-                tag,
+            locales.push(LocaleSource::new(
+                tag.clone(),
                 langid,
+                root.join(&tag),
                 files,
-                problems: Vec::new(),
-                out_of_scope: std::collections::HashSet::new(),
-            });
+                Vec::new(),
+                std::collections::HashSet::new(),
+            ));
         }
         Ok(Tree {
             display_root: root.display().to_string(),
@@ -717,7 +838,7 @@ pub struct TooDeep {
 
 /// Parses `text`, leaving out (as junk) every entry whose nesting [`nesting_overflows`] finds too
 /// deep, and parsing the parts between them separately.
-fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<TooDeep>) {
+pub(crate) fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<TooDeep>) {
     fn parse(piece: &str) -> (ast::Resource<&str>, Vec<ParserError>) {
         match fluent_syntax::parser::parse(piece) {
             Ok(r) => (r, Vec::new()),

@@ -8,10 +8,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
-
 use super::text::{words, Ch};
-use crate::project::Project;
+use crate::project::Tree;
 use crate::rules::Settings;
 
 /// The glossary file's name, at the root of the locale tree.
@@ -19,20 +17,19 @@ pub const FILE_NAME: &str = "glossary.txt";
 
 /// The glossary of each locale of a project (by locale index): the project's glossary plus the
 /// configuration's terms for all locales and for that locale. Built once per run.
-pub fn for_locales(project: &Project<'_>, settings: &Settings) -> Vec<Glossary> {
-    let mut base = Glossary::for_project(project);
+pub fn for_locales(tree: &Tree, settings: &Settings) -> Vec<Glossary> {
+    let mut base = Glossary::for_tree(tree);
     for term in &settings.glossary {
         base.add(term);
     }
-    project
-        .locales
+    tree.locales
         .iter()
         .map(|l| {
             let mut g = base.clone();
             for term in settings
                 .glossary_by_locale
                 .iter()
-                .filter(|(tag, _)| tag.eq_ignore_ascii_case(l.tag()))
+                .filter(|(tag, _)| tag.eq_ignore_ascii_case(&l.tag))
                 .flat_map(|(_, terms)| terms)
             {
                 g.add(term);
@@ -54,13 +51,13 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// The glossary of a parsed project: its glossary file (when there is one) and its terms.
-    pub fn for_project(project: &Project<'_>) -> Glossary {
+    /// The glossary of a tree: its glossary file (when there is one) and its terms.
+    pub fn for_tree(tree: &Tree) -> Glossary {
         let mut g = Glossary::default();
-        if let Ok(text) = std::fs::read_to_string(project.tree.root.join(FILE_NAME)) {
+        if let Ok(text) = std::fs::read_to_string(tree.root.join(FILE_NAME)) {
             g.add_list(&text);
         }
-        g.add_bundle_terms(project);
+        g.add_bundle_terms(tree);
         g
     }
 
@@ -82,23 +79,14 @@ impl Glossary {
     }
 
     /// Adds the text of every Fluent term's value, in every locale (each variant of a select,
-    /// and the text around placeables, separately).
-    pub fn add_bundle_terms(&mut self, project: &Project<'_>) {
-        let mut texts = Vec::new();
-        for locale in &project.locales {
-            for file in &locale.files {
-                for entry in file.views() {
-                    if !entry.meta.is_term {
-                        continue;
-                    }
-                    if let Some(value) = entry.value {
-                        pattern_texts(value, &mut texts, 0);
-                    }
+    /// and the text around placeables, separately), as the symbol index read them.
+    pub fn add_bundle_terms(&mut self, tree: &Tree) {
+        for locale in &tree.locales {
+            for term in locale.index.terms() {
+                for t in &term.texts {
+                    self.add(t);
                 }
             }
-        }
-        for t in texts {
-            self.add(t);
         }
     }
 
@@ -159,42 +147,6 @@ impl Glossary {
             .iter()
             .find(|c| c.len() <= seq.len() && c.iter().zip(&seq).all(|(a, b)| a == b))
             .map_or(0, Vec::len)
-    }
-}
-
-fn pattern_texts<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    for element in &pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => {
-                let t = value.trim();
-                if !t.is_empty() {
-                    out.push(t);
-                }
-            }
-            PatternElement::Placeable { expression } => expression_texts(expression, out, depth),
-        }
-    }
-}
-
-fn expression_texts<'s>(expr: &Expression<&'s str>, out: &mut Vec<&'s str>, depth: usize) {
-    match expr {
-        Expression::Select { variants, .. } => {
-            for v in variants {
-                pattern_texts(&v.value, out, depth + 1);
-            }
-        }
-        Expression::Inline(InlineExpression::StringLiteral { value }) => {
-            if !value.trim().is_empty() {
-                out.push(value.trim());
-            }
-        }
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            expression_texts(expression, out, depth + 1)
-        }
-        Expression::Inline(_) => {}
     }
 }
 

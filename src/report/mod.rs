@@ -543,6 +543,16 @@ impl EntryTable {
         }
         EntryTable { locales, files }
     }
+
+    /// Joins the tables of a tree's paths (each built from one path's files) into one, with the
+    /// reference's files first, then the files only the first translation has, and so on.
+    pub fn merge(tree: &crate::project::Tree, tables: Vec<EntryTable>) -> EntryTable {
+        let locales: Vec<String> = tree.locales.iter().map(|l| l.tag.clone()).collect();
+        let mut files: Vec<FileRows> = tables.into_iter().flat_map(|t| t.files).collect();
+        let first_locale = |f: &FileRows| f.paths.iter().position(Option::is_some);
+        files.sort_by(|a, b| (first_locale(a), &a.rel).cmp(&(first_locale(b), &b.rel)));
+        EntryTable { locales, files }
+    }
 }
 
 /// An output format: gets each finding, then the summary.

@@ -25,33 +25,35 @@ impl Rule for DuplicateId {
             return;
         };
         let locale = unit.locale;
+        let index = &locale.source.index;
         for (ei, t) in file.views().enumerate() {
-            // Entries defined more than once in the locale, in any of its files.
-            if let Some(locs) = locale.ids.get(t.id()) {
-                // Files of a locale may be loaded into separate bundles (one per page), so a
-                // message repeated in another file only counts when the settings say the locale
-                // is one bundle; terms are shared across files and always count.
-                let earlier = locs.iter().take_while(|&&l| l != (file_index, ei));
-                let first = earlier
-                    .filter(|&&(f, _)| {
-                        f == file_index || t.meta.is_term || ctx.settings.single_bundle
-                    })
-                    .copied()
-                    .next();
-                if let Some((ff, fe)) = first {
-                    let first = &locale.files[ff];
-                    let pos = first
-                        .src
-                        .lines
-                        .line_col(first.text(), first.entries[fe].span.start);
-                    let message = format!(
-                        "`{}` is defined again; the first definition is at {}:{}",
-                        t.id(),
-                        first.src.path,
-                        pos.line
-                    );
-                    out.emit_entry(unit, &t, t.meta.id_span.clone(), message);
-                }
+            // Files of a locale may be loaded into separate bundles (one per page), so a
+            // message repeated in another file only counts when the settings say the locale is
+            // one bundle; terms are shared across files and always count. Earlier files come
+            // first, so a definition in one of them is the first.
+            let across = t.meta.is_term || ctx.settings.single_bundle;
+            let elsewhere = (across && index.is_repeated(t.id()))
+                .then(|| index.definitions(t.id()).find(|d| d.file < file.src.number))
+                .flatten()
+                .map(|d| (locale.source.files[d.file].path.as_str(), d.line));
+            let here = || {
+                let &(_, fe) = locale
+                    .ids
+                    .get(t.id())?
+                    .iter()
+                    .find(|&&(f, e)| f == file_index && e < ei)?;
+                let pos = file
+                    .src
+                    .lines
+                    .line_col(file.text(), file.entries[fe].span.start);
+                Some((file.src.path.as_str(), pos.line))
+            };
+            if let Some((path, line)) = elsewhere.or_else(here) {
+                let message = format!(
+                    "`{}` is defined again; the first definition is at {path}:{line}",
+                    t.id(),
+                );
+                out.emit_entry(unit, &t, t.meta.id_span.clone(), message);
             }
             // Attributes defined twice in one message.
             for (i, a) in t.attributes.iter().enumerate() {

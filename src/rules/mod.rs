@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
-use crate::project::{EntryView, Locale, ParsedFile, Project};
+use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 
 pub mod duplicate_id;
 pub mod invisible_character;
@@ -111,37 +111,107 @@ impl Settings {
     }
 }
 
-/// Everything a rule may look at, shared by all units of a run.
-pub struct Ctx<'p, 's> {
-    pub project: &'p Project<'s>,
-    pub settings: &'p Settings,
+/// What every path of a run shares: the settings, the enabled rules, and per-locale facts
+/// computed once.
+pub struct Shared<'t> {
+    pub tree: &'t Tree,
+    pub settings: &'t Settings,
+    /// The enabled rules, with their severity and whether the configuration set it.
+    pub rules: Vec<(&'static dyn Rule, Severity, bool)>,
     /// CLDR cardinal plural categories each locale produces (by locale index).
     pub plural_categories: Vec<Vec<&'static str>>,
     /// Do-not-translate terms each locale may use unchanged (by locale index).
     pub glossaries: Vec<crate::lang::Glossary>,
+}
+
+impl<'t> Shared<'t> {
+    pub fn new(tree: &'t Tree, settings: &'t Settings) -> Self {
+        let rules = registry()
+            .iter()
+            .filter_map(|r| {
+                let sev = settings.severity_of(r.meta())?;
+                Some((*r, sev, settings.severity.contains_key(r.meta().id)))
+            })
+            .collect();
+        Shared {
+            tree,
+            settings,
+            rules,
+            plural_categories: tree
+                .locales
+                .iter()
+                .map(|l| plural_categories::categories_for(&l.langid))
+                .collect(),
+            glossaries: crate::lang::glossary::for_locales(tree, settings),
+        }
+    }
+}
+
+/// Everything a rule may look at while checking one path: the parsed files of the path, and
+/// what the whole run shares (the symbol index of every locale is in
+/// [`crate::project::LocaleSource::index`]).
+pub struct Ctx<'p, 's> {
+    pub project: &'p Project<'s>,
+    pub settings: &'p Settings,
+    /// CLDR cardinal plural categories each locale produces (by locale index).
+    pub plural_categories: &'p [Vec<&'static str>],
+    /// Do-not-translate terms each locale may use unchanged (by locale index).
+    pub glossaries: &'p [crate::lang::Glossary],
     /// Quantities of reference message parts, read once for all translation locales.
     pub reference_quantities: crate::numeric::RefCache<'s>,
 }
 
 impl<'p, 's> Ctx<'p, 's> {
-    pub fn new(project: &'p Project<'s>, settings: &'p Settings) -> Self {
-        let plural_categories = project
-            .locales
-            .iter()
-            .map(|l| plural_categories::categories_for(&l.source.langid))
-            .collect();
-        let glossaries = crate::lang::glossary::for_locales(project, settings);
+    pub fn new(project: &'p Project<'s>, shared: &'p Shared<'_>) -> Self {
         Ctx {
             project,
-            settings,
-            plural_categories,
-            glossaries,
+            settings: shared.settings,
+            plural_categories: &shared.plural_categories,
+            glossaries: &shared.glossaries,
             reference_quantities: Default::default(),
         }
     }
 
     pub fn reference(&self) -> &'p Locale<'s> {
         &self.project.locales[0]
+    }
+}
+
+/// A message or term a reference points to (see [`Unit::lookup`]).
+pub enum Target<'p, 's> {
+    /// In the unit's own file, parsed.
+    Here(EntryView<'p, 's>),
+    /// In another file of the locale, as the symbol index knows it.
+    Elsewhere {
+        attributes: Vec<&'p str>,
+        plain: Option<&'p str>,
+    },
+}
+
+impl Target<'_, '_> {
+    pub fn has_attribute(&self, name: &str) -> bool {
+        match self {
+            Target::Here(v) => v.attribute(name).is_some(),
+            Target::Elsewhere { attributes, .. } => attributes.contains(&name),
+        }
+    }
+
+    pub fn attribute_names(&self) -> Vec<&str> {
+        match self {
+            Target::Here(v) => v.attributes.iter().map(|a| a.id.name).collect(),
+            Target::Elsewhere { attributes, .. } => attributes.clone(),
+        }
+    }
+
+    /// The value when it is plain text.
+    pub fn plain_value(&self) -> Option<&str> {
+        match self {
+            Target::Here(v) => match v.value?.elements.as_slice() {
+                [fluent_syntax::ast::PatternElement::TextElement { value }] => Some(value),
+                _ => None,
+            },
+            Target::Elsewhere { plain, .. } => *plain,
+        }
     }
 }
 
@@ -165,6 +235,24 @@ pub struct Unit<'p, 's> {
 impl<'p, 's> Unit<'p, 's> {
     pub fn is_reference_locale(&self) -> bool {
         self.locale_index == 0
+    }
+
+    /// The first definition of `id` in the unit's locale, from any of its files: the entry
+    /// itself when it is in the unit's file, its attribute names and (for a term) its plain
+    /// text value otherwise.
+    pub fn lookup(&self, id: &str) -> Option<Target<'p, 's>> {
+        let index = &self.locale.source.index;
+        let here = self.file.and_then(|f| f.get(id));
+        match index.first(id) {
+            Some(d) if self.file.is_none_or(|f| d.file != f.src.number) || here.is_none() => {
+                let term = index.term(id);
+                Some(Target::Elsewhere {
+                    attributes: d.attributes().collect(),
+                    plain: term.and_then(|t| t.plain.as_deref()),
+                })
+            }
+            _ => here.map(Target::Here),
+        }
     }
 
     /// The locale's file and the reference file, when both exist and this is a translation.

@@ -29,10 +29,10 @@ impl Rule for ObsoleteMessage {
             }
             let kind = if t.meta.is_term { "term" } else { "message" };
             let elsewhere = reference_locale
-                .ids
-                .get(t.id())
-                .and_then(|locs| locs.first())
-                .map(|&(f, _)| &reference_locale.files[f].src.rel);
+                .source
+                .index
+                .first(t.id())
+                .map(|d| &reference_locale.source.files[d.file].rel);
             let message = match elsewhere {
                 Some(rel) => format!(
                     "{kind} `{}` is not in {}'s `{}`: {} defines it in `{rel}`",

@@ -5,7 +5,7 @@ use fluent_syntax::ast::{InlineExpression, PatternElement};
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{parts, walk_pattern, Visitor};
-use crate::project::{EntryView, Locale};
+use crate::project::EntryView;
 
 pub struct ReferenceMismatch;
 
@@ -89,16 +89,6 @@ pub fn references<'a>(text: &'a str, entry: &EntryView<'a, '_>) -> Vec<Reference
     v.out
 }
 
-/// The plain text value of a term or message (when it is only text), to spot it typed out.
-fn plain_value<'s>(locale: &Locale<'s>, id: &str) -> Option<&'s str> {
-    let (file, view) = locale.lookup(id)?;
-    let _ = file;
-    match view.value?.elements.as_slice() {
-        [PatternElement::TextElement { value }] => Some(value),
-        _ => None,
-    }
-}
-
 impl Rule for ReferenceMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -121,15 +111,15 @@ impl Rule for ReferenceMismatch {
                     .offset(r.name)
                     .map(|o| if r.is_term { o.saturating_sub(1) } else { o })
                     .map_or(t.meta.id_span.clone(), |o| o..o + r.id.len());
-                let problem = match locale.lookup(r.id) {
+                let problem = match unit.lookup(r.id) {
                     None => {
                         let kind = if r.is_term { "term" } else { "message" };
                         let guess = closest(
                             r.id,
                             locale
-                                .ids
-                                .keys()
-                                .copied()
+                                .source
+                                .index
+                                .ids()
                                 .filter(|k| k.starts_with('-') == r.is_term),
                         );
                         if let Some(c) = guess {
@@ -143,9 +133,9 @@ impl Rule for ReferenceMismatch {
                             r.display()
                         ))
                     }
-                    Some((_, target)) => match r.attribute {
-                        Some(a) if target.attribute(a).is_none() => {
-                            let guess = closest(a, target.attributes.iter().map(|x| x.id.name));
+                    Some(target) => match r.attribute {
+                        Some(a) if !target.has_attribute(a) => {
+                            let guess = closest(a, target.attribute_names());
                             if let Some(c) = guess {
                                 meant.push((r.id.to_string(), Some(c.to_string())));
                             }
@@ -199,7 +189,10 @@ impl Rule for ReferenceMismatch {
                 if refs.iter().any(|x| x.key() == r.key()) || meant.iter().any(typo_of) {
                     continue;
                 }
-                let typed = plain_value(locale, r.id)
+                let target = unit.lookup(r.id);
+                let typed = target
+                    .as_ref()
+                    .and_then(|t| t.plain_value())
                     .filter(|v| v.chars().count() >= 2)
                     .and_then(|v| {
                         parts(t.value, t.attributes).find_map(|p| {

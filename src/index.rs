@@ -1,0 +1,461 @@
+//! The symbol index: where every message and term of every locale is defined, with its
+//! attribute names, built by a line scan of each file before any file is parsed.
+//!
+//! leaflint checks a tree one file path at a time (the reference file and its translations), so
+//! that only a few files are in memory at once. The facts that cross files (an id defined in two
+//! files, a reference to a message of another file, a term's text for the do-not-translate
+//! glossary) come from this index. Fluent keeps entries line-based: an entry starts at column 0
+//! with its id and `=`, attributes start an indented line with `.name =`, and anything else at
+//! column 0 ends the entry. That is all the scan reads; it costs a fraction of a parse.
+//!
+//! Terms are few and their text feeds the glossary, so each term's lines are also parsed.
+
+use std::ops::Range;
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+/// One entry found by the scan, in the scanning file's own name buffer.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    name: (u32, u32),
+    line: u32,
+    /// Range into [`Outline::attrs`].
+    attrs: (u32, u32),
+}
+
+/// What the scan of one file found.
+#[derive(Debug, Default)]
+pub struct Outline {
+    names: String,
+    entries: Vec<Found>,
+    /// Attribute names: ranges into `names`.
+    attrs: Vec<(u32, u32)>,
+    terms: Vec<TermDef>,
+}
+
+impl Outline {
+    /// Number of entries found.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A term's value as text, for the glossary and for spotting it typed out.
+#[derive(Debug, Clone, Default)]
+pub struct TermDef {
+    /// `-brand`, with the dash.
+    pub id: String,
+    /// The value when it is plain text (no placeables).
+    pub plain: Option<String>,
+    /// Every piece of text of the value: each variant of a select and the text around
+    /// placeables, trimmed.
+    pub texts: Vec<String>,
+}
+
+/// The length of a Fluent identifier at the start of `b` (`[a-zA-Z][a-zA-Z0-9_-]*`), 0 if none.
+fn identifier_len(b: &[u8]) -> usize {
+    match b.first() {
+        Some(c) if c.is_ascii_alphabetic() => {}
+        _ => return 0,
+    }
+    1 + b[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+        .count()
+}
+
+/// `name =` at the start of `b` (after the prefix): the identifier's length and the rest after `=`.
+fn definition(b: &[u8]) -> Option<(usize, &[u8])> {
+    let n = identifier_len(b);
+    if n == 0 {
+        return None;
+    }
+    let rest = &b[n..];
+    let spaces = rest.iter().take_while(|c| **c == b' ').count();
+    let rest = rest[spaces..].strip_prefix(b"=")?;
+    Some((n, rest))
+}
+
+fn blank(b: &[u8]) -> bool {
+    b.iter().all(|c| matches!(c, b' ' | b'\t' | b'\r'))
+}
+
+/// Scans a file's text for its entries. Entries with neither a value nor an attribute (which
+/// the parser turns into junk) are left out.
+pub fn outline(text: &str) -> Outline {
+    let bytes = text.as_bytes();
+    let mut out = Outline::default();
+    // The entry being read: its index in `out.entries`, whether it has content yet, whether it
+    // is a term, and where it starts.
+    let mut open: Option<(usize, bool, bool, usize)> = None;
+    let mut content_end = 0;
+    let mut line_no: u32 = 0;
+    let mut start = 0;
+    let close = |out: &mut Outline, open: Option<(usize, bool, bool, usize)>, end: usize| {
+        let Some((i, has_content, is_term, from)) = open else {
+            return;
+        };
+        if !has_content {
+            // Attribute lines are content, so an entry without content has none to drop.
+            out.entries.truncate(i);
+            return;
+        }
+        if is_term {
+            let (s, e) = out.entries[i].name;
+            let id = out.names[s as usize..e as usize].to_string();
+            out.terms.push(term_def(id, &text[from..end]));
+        }
+    };
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &bytes[start..end];
+        line_no += 1;
+        match line.first() {
+            None => {}
+            Some(b'\r') if blank(line) => {}
+            Some(b' ') => {
+                if let Some((i, has_content, _, _)) = &mut open {
+                    let trimmed = &line[line.iter().take_while(|c| **c == b' ').count()..];
+                    if !blank(trimmed) {
+                        *has_content = true;
+                        content_end = end;
+                    }
+                    if let Some(rest) = trimmed.strip_prefix(b".") {
+                        if let Some((n, _)) = definition(rest) {
+                            let at = start + (line.len() - rest.len());
+                            let s = out.names.len() as u32;
+                            out.names.push_str(&text[at..at + n]);
+                            out.attrs.push((s, out.names.len() as u32));
+                            out.entries[*i].attrs.1 = out.attrs.len() as u32;
+                        }
+                    }
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() || *c == b'-' || *c == b'#' => {
+                close(&mut out, open.take(), content_end);
+                let is_term = *c == b'-';
+                let body = if is_term { &line[1..] } else { line };
+                if *c != b'#' {
+                    if let Some((n, rest)) = definition(body) {
+                        let at = start + usize::from(is_term);
+                        let s = out.names.len() as u32;
+                        out.names.push_str(&text[start..at + n]);
+                        let a = out.attrs.len() as u32;
+                        out.entries.push(Found {
+                            name: (s, out.names.len() as u32),
+                            line: line_no,
+                            attrs: (a, a),
+                        });
+                        let has_content = !blank(rest);
+                        content_end = end;
+                        open = Some((out.entries.len() - 1, has_content, is_term, start));
+                    }
+                }
+            }
+            // Closing braces, variant keys and the like at column 0 continue a placeable.
+            Some(_) => {
+                if let Some((_, has_content, _, _)) = &mut open {
+                    *has_content = true;
+                    content_end = end;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    close(&mut out, open.take(), content_end);
+    out
+}
+
+/// Parses a term's lines for its text.
+fn term_def(id: String, source: &str) -> TermDef {
+    let mut def = TermDef {
+        id,
+        ..TermDef::default()
+    };
+    let (resource, _, _) = crate::project::parse_guarded(source);
+    let Some(Entry::Term(term)) = resource.body.first() else {
+        return def;
+    };
+    if let [PatternElement::TextElement { value }] = term.value.elements.as_slice() {
+        def.plain = Some(value.to_string());
+    }
+    let mut texts = Vec::new();
+    pattern_texts(&term.value, &mut texts, 0);
+    def.texts = texts.into_iter().map(str::to_string).collect();
+    def
+}
+
+fn pattern_texts<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => {
+                let t = value.trim();
+                if !t.is_empty() {
+                    out.push(t);
+                }
+            }
+            PatternElement::Placeable { expression } => expression_texts(expression, out, depth),
+        }
+    }
+}
+
+fn expression_texts<'s>(expr: &Expression<&'s str>, out: &mut Vec<&'s str>, depth: usize) {
+    match expr {
+        Expression::Select { variants, .. } => {
+            for v in variants {
+                pattern_texts(&v.value, out, depth + 1);
+            }
+        }
+        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+            if !value.trim().is_empty() {
+                out.push(value.trim());
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_texts(expression, out, depth + 1)
+        }
+        Expression::Inline(_) => {}
+    }
+}
+
+/// One definition in a locale's index.
+#[derive(Debug, Clone, Copy)]
+struct Sym {
+    name: u32,
+    name_len: u32,
+    file: u32,
+    line: u32,
+    /// Range into [`LocaleIndex::attrs`].
+    attrs: (u32, u32),
+}
+
+/// Every definition of one locale, sorted by id, then file, then line.
+#[derive(Debug, Default)]
+pub struct LocaleIndex {
+    names: String,
+    syms: Vec<Sym>,
+    attrs: Vec<(u32, u32)>,
+    /// Every term definition, in file order.
+    terms: Vec<TermDef>,
+    /// Ids defined more than once (in one file or across files), sorted.
+    repeated: Vec<Range<usize>>,
+}
+
+/// Where an id is defined: the file (index into the locale's files) and the 1-based line.
+#[derive(Debug, Clone, Copy)]
+pub struct Definition<'i> {
+    pub file: usize,
+    pub line: usize,
+    index: &'i LocaleIndex,
+    attrs: (u32, u32),
+}
+
+impl<'i> Definition<'i> {
+    /// The entry's attribute names.
+    pub fn attributes(&self) -> impl Iterator<Item = &'i str> + 'i {
+        let index = self.index;
+        index.attrs[self.attrs.0 as usize..self.attrs.1 as usize]
+            .iter()
+            .map(move |&(s, e)| &index.names[s as usize..e as usize])
+    }
+}
+
+impl LocaleIndex {
+    /// Builds a locale's index from its files' outlines (in file order).
+    pub fn build(outlines: Vec<Outline>) -> LocaleIndex {
+        let mut index = LocaleIndex {
+            names: String::with_capacity(outlines.iter().map(|o| o.names.len()).sum()),
+            syms: Vec::with_capacity(outlines.iter().map(|o| o.entries.len()).sum()),
+            attrs: Vec::with_capacity(outlines.iter().map(|o| o.attrs.len()).sum()),
+            ..LocaleIndex::default()
+        };
+        for (file, o) in outlines.into_iter().enumerate() {
+            let base = index.names.len() as u32;
+            let attr_base = index.attrs.len() as u32;
+            index.names.push_str(&o.names);
+            index
+                .attrs
+                .extend(o.attrs.iter().map(|&(s, e)| (s + base, e + base)));
+            index.syms.extend(o.entries.iter().map(|e| Sym {
+                name: e.name.0 + base,
+                name_len: e.name.1 - e.name.0,
+                file: file as u32,
+                line: e.line,
+                attrs: (e.attrs.0 + attr_base, e.attrs.1 + attr_base),
+            }));
+            index.terms.extend(o.terms);
+        }
+        let names = &index.names;
+        let name = |s: &Sym| &names[s.name as usize..(s.name + s.name_len) as usize];
+        index
+            .syms
+            .sort_unstable_by(|a, b| (name(a), a.file, a.line).cmp(&(name(b), b.file, b.line)));
+        let mut i = 0;
+        while i < index.syms.len() {
+            let n = name(&index.syms[i]);
+            let j = i + index.syms[i..].iter().take_while(|s| name(s) == n).count();
+            if j - i > 1 {
+                index.repeated.push(i..j);
+            }
+            i = j;
+        }
+        index
+    }
+
+    fn name(&self, s: &Sym) -> &str {
+        &self.names[s.name as usize..(s.name + s.name_len) as usize]
+    }
+
+    fn range(&self, id: &str) -> Range<usize> {
+        let start = self.syms.partition_point(|s| self.name(s) < id);
+        let end = start
+            + self.syms[start..]
+                .iter()
+                .take_while(|s| self.name(s) == id)
+                .count();
+        start..end
+    }
+
+    /// Every definition of `id`, in file order, then line order.
+    pub fn definitions<'i>(&'i self, id: &str) -> impl Iterator<Item = Definition<'i>> + 'i {
+        self.syms[self.range(id)].iter().map(move |s| Definition {
+            file: s.file as usize,
+            line: s.line as usize,
+            index: self,
+            attrs: s.attrs,
+        })
+    }
+
+    /// The first definition of `id` in the locale.
+    pub fn first(&self, id: &str) -> Option<Definition<'_>> {
+        self.definitions(id).next()
+    }
+
+    /// Whether any id is defined more than once in the locale.
+    pub fn has_repeats(&self) -> bool {
+        !self.repeated.is_empty()
+    }
+
+    /// Whether `id` is defined more than once in the locale.
+    pub fn is_repeated(&self, id: &str) -> bool {
+        self.has_repeats() && self.range(id).len() > 1
+    }
+
+    /// Every id, once each, in sorted order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut last: Option<&str> = None;
+        self.syms.iter().filter_map(move |s| {
+            let n = self.name(s);
+            (last != Some(n)).then(|| {
+                last = Some(n);
+                n
+            })
+        })
+    }
+
+    /// Every term definition of the locale, in file order.
+    pub fn terms(&self) -> &[TermDef] {
+        &self.terms
+    }
+
+    /// The first definition of a term, by id (with its dash).
+    pub fn term(&self, id: &str) -> Option<&TermDef> {
+        self.terms.iter().find(|t| t.id == id)
+    }
+
+    /// Number of definitions.
+    pub fn len(&self) -> usize {
+        self.syms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.syms.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<(String, u32, Vec<String>)> {
+        let o = outline(text);
+        o.entries
+            .iter()
+            .map(|e| {
+                let attrs = o.attrs[e.attrs.0 as usize..e.attrs.1 as usize]
+                    .iter()
+                    .map(|&(s, e)| o.names[s as usize..e as usize].to_string())
+                    .collect();
+                (
+                    o.names[e.name.0 as usize..e.name.1 as usize].to_string(),
+                    e.line,
+                    attrs,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_messages_terms_and_attributes() {
+        let text = "# comment\nhello = Hi\n-brand = Olumiant\n    .gender = m\n\nform =\n    .title = T\n    .label = L\n";
+        assert_eq!(
+            ids(text),
+            vec![
+                ("hello".into(), 2, vec![]),
+                ("-brand".into(), 3, vec!["gender".into()]),
+                ("form".into(), 6, vec!["title".into(), "label".into()]),
+            ]
+        );
+        let o = outline(text);
+        assert_eq!(o.terms.len(), 1);
+        assert_eq!(o.terms[0].plain.as_deref(), Some("Olumiant"));
+    }
+
+    #[test]
+    fn skips_what_the_parser_turns_into_junk() {
+        // No value and no attribute; an id without `=`; text at column 0.
+        let text = "empty =\n\nnoequals\nok = yes\n  continued\n";
+        assert_eq!(ids(text), vec![("ok".into(), 4, vec![])]);
+        let crlf = "a = 1\r\nb =\r\n    multi\r\n";
+        assert_eq!(
+            ids(crlf),
+            vec![("a".into(), 1, vec![]), ("b".into(), 2, vec![])]
+        );
+    }
+
+    #[test]
+    fn a_select_closed_at_column_zero_stays_one_entry() {
+        let text = "-drug = { $case ->\n    [gen] Olumiants\n   *[nom] Olumiant\n}\n.not-an-attr = x\nnext = y\n";
+        let found = ids(text);
+        assert_eq!(found[0].0, "-drug");
+        assert_eq!(found[1].0, "next");
+        let o = outline(text);
+        assert_eq!(o.terms[0].texts, vec!["Olumiants", "Olumiant"]);
+        assert_eq!(o.terms[0].plain, None);
+    }
+
+    #[test]
+    fn index_finds_repeats_and_definitions_in_file_order() {
+        let a = outline("x = 1\ny = 2\nx = 3\n");
+        let b = outline("y = 4\nz = 5\n    .t = 6\n");
+        let index = LocaleIndex::build(vec![a, b]);
+        let x: Vec<(usize, usize)> = index.definitions("x").map(|d| (d.file, d.line)).collect();
+        assert_eq!(x, vec![(0, 1), (0, 3)]);
+        let y: Vec<(usize, usize)> = index.definitions("y").map(|d| (d.file, d.line)).collect();
+        assert_eq!(y, vec![(0, 2), (1, 1)]);
+        assert!(index.is_repeated("x") && index.is_repeated("y") && !index.is_repeated("z"));
+        assert_eq!(
+            index.first("z").unwrap().attributes().collect::<Vec<_>>(),
+            vec!["t"]
+        );
+        assert_eq!(index.ids().collect::<Vec<_>>(), vec!["x", "y", "z"]);
+        assert!(index.first("w").is_none());
+    }
+}
