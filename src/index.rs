@@ -170,6 +170,13 @@ pub fn outline(text: &str) -> Outline {
     out
 }
 
+/// The hash the index sorts by: fixed, so that runs are repeatable.
+fn hash(id: &str) -> u32 {
+    use std::hash::BuildHasher;
+    // The low half: a clash of two ids costs a comparison of their names, nothing more.
+    foldhash::fast::FixedState::with_seed(0x6c65_6166).hash_one(id) as u32
+}
+
 /// Parses a term's lines for its text.
 fn term_def(id: String, source: &str) -> TermDef {
     let mut def = TermDef {
@@ -228,6 +235,8 @@ fn expression_texts<'s>(expr: &Expression<&'s str>, out: &mut Vec<&'s str>, dept
 /// One definition in a locale's index.
 #[derive(Debug, Clone, Copy)]
 struct Sym {
+    /// Hash of the name: the index is sorted by it, so that building it sorts integers.
+    hash: u32,
     name: u32,
     name_len: u32,
     file: u32,
@@ -236,7 +245,70 @@ struct Sym {
     attrs: (u32, u32),
 }
 
-/// Every definition of one locale, sorted by id, then file, then line.
+/// Collects outlines as files are scanned (in any order) into one locale's index, so that no
+/// more than the outlines being scanned are held besides the index itself.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    index: LocaleIndex,
+    /// Terms with the number of their file, to put them in file order at the end.
+    terms: Vec<(usize, TermDef)>,
+}
+
+impl IndexBuilder {
+    /// Adds the outline of the file with number `file` (its position in the locale's list).
+    pub fn add(&mut self, file: usize, o: Outline) {
+        let index = &mut self.index;
+        let base = index.names.len() as u32;
+        let attr_base = index.attrs.len() as u32;
+        index.names.push_str(&o.names);
+        index
+            .attrs
+            .extend(o.attrs.iter().map(|&(s, e)| (s + base, e + base)));
+        index.syms.extend(o.entries.iter().map(|e| Sym {
+            hash: hash(&o.names[e.name.0 as usize..e.name.1 as usize]),
+            name: e.name.0 + base,
+            name_len: e.name.1 - e.name.0,
+            file: file as u32,
+            line: e.line,
+            attrs: (e.attrs.0 + attr_base, e.attrs.1 + attr_base),
+        }));
+        self.terms.extend(o.terms.into_iter().map(|t| (file, t)));
+    }
+
+    /// The index, with files renumbered after leaving out the (sorted) numbers in `dropped`:
+    /// files that could not be read and so have no number in the locale.
+    pub fn finish(self, dropped: &[usize]) -> LocaleIndex {
+        let IndexBuilder {
+            mut index,
+            mut terms,
+        } = self;
+        let renumber = |file: usize| file - dropped.partition_point(|&d| d < file);
+        if !dropped.is_empty() {
+            for s in &mut index.syms {
+                s.file = renumber(s.file as usize) as u32;
+            }
+        }
+        terms.sort_by_key(|(file, _)| *file);
+        index.terms = terms.into_iter().map(|(_, t)| t).collect();
+        index.names.shrink_to_fit();
+        index
+            .syms
+            .sort_unstable_by_key(|s| (s.hash, s.file, s.line));
+        let mut i = 0;
+        while i < index.syms.len() {
+            let h = index.syms[i].hash;
+            let j = i + index.syms[i..].iter().take_while(|s| s.hash == h).count();
+            if j - i > 1 {
+                index.repeated.push(i..j);
+            }
+            i = j;
+        }
+        index
+    }
+}
+
+/// Every definition of one locale, sorted by a hash of the id, then file, then line (so the
+/// definitions of an id are together and in file order).
 #[derive(Debug, Default)]
 pub struct LocaleIndex {
     names: String,
@@ -270,72 +342,52 @@ impl<'i> Definition<'i> {
 impl LocaleIndex {
     /// Builds a locale's index from its files' outlines (in file order).
     pub fn build(outlines: Vec<Outline>) -> LocaleIndex {
-        let mut index = LocaleIndex {
-            names: String::with_capacity(outlines.iter().map(|o| o.names.len()).sum()),
-            syms: Vec::with_capacity(outlines.iter().map(|o| o.entries.len()).sum()),
-            attrs: Vec::with_capacity(outlines.iter().map(|o| o.attrs.len()).sum()),
-            ..LocaleIndex::default()
-        };
+        let mut b = IndexBuilder::default();
         for (file, o) in outlines.into_iter().enumerate() {
-            let base = index.names.len() as u32;
-            let attr_base = index.attrs.len() as u32;
-            index.names.push_str(&o.names);
-            index
-                .attrs
-                .extend(o.attrs.iter().map(|&(s, e)| (s + base, e + base)));
-            index.syms.extend(o.entries.iter().map(|e| Sym {
-                name: e.name.0 + base,
-                name_len: e.name.1 - e.name.0,
-                file: file as u32,
-                line: e.line,
-                attrs: (e.attrs.0 + attr_base, e.attrs.1 + attr_base),
-            }));
-            index.terms.extend(o.terms);
+            b.add(file, o);
         }
-        let names = &index.names;
-        let name = |s: &Sym| &names[s.name as usize..(s.name + s.name_len) as usize];
-        index
-            .syms
-            .sort_unstable_by(|a, b| (name(a), a.file, a.line).cmp(&(name(b), b.file, b.line)));
-        let mut i = 0;
-        while i < index.syms.len() {
-            let n = name(&index.syms[i]);
-            let j = i + index.syms[i..].iter().take_while(|s| name(s) == n).count();
-            if j - i > 1 {
-                index.repeated.push(i..j);
-            }
-            i = j;
-        }
-        index
+        b.finish(&[])
     }
 
     fn name(&self, s: &Sym) -> &str {
         &self.names[s.name as usize..(s.name + s.name_len) as usize]
     }
 
+    /// The definitions whose id has the hash of `id` (nearly always: those of `id`).
     fn range(&self, id: &str) -> Range<usize> {
-        let start = self.syms.partition_point(|s| self.name(s) < id);
+        let h = hash(id);
+        let start = self.syms.partition_point(|s| s.hash < h);
         let end = start
             + self.syms[start..]
                 .iter()
-                .take_while(|s| self.name(s) == id)
+                .take_while(|s| s.hash == h)
                 .count();
         start..end
     }
 
     /// Every definition of `id`, in file order, then line order.
-    pub fn definitions<'i>(&'i self, id: &str) -> impl Iterator<Item = Definition<'i>> + 'i {
-        self.syms[self.range(id)].iter().map(move |s| Definition {
+    pub fn definitions<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Definition<'a>> + 'a {
+        self.syms[self.range(id)]
+            .iter()
+            .filter(move |s| self.name(s) == id)
+            .map(move |s| self.definition(s))
+    }
+
+    fn definition(&self, s: &Sym) -> Definition<'_> {
+        Definition {
             file: s.file as usize,
             line: s.line as usize,
             index: self,
             attrs: s.attrs,
-        })
+        }
     }
 
     /// The first definition of `id` in the locale.
     pub fn first(&self, id: &str) -> Option<Definition<'_>> {
-        self.definitions(id).next()
+        self.syms[self.range(id)]
+            .iter()
+            .find(|s| self.name(s) == id)
+            .map(|s| self.definition(s))
     }
 
     /// Whether any id is defined more than once in the locale.
@@ -345,10 +397,10 @@ impl LocaleIndex {
 
     /// Whether `id` is defined more than once in the locale.
     pub fn is_repeated(&self, id: &str) -> bool {
-        self.has_repeats() && self.range(id).len() > 1
+        self.has_repeats() && self.definitions(id).nth(1).is_some()
     }
 
-    /// Every id, once each, in sorted order.
+    /// Every id, once each (in the order of their hashes).
     pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
         let mut last: Option<&str> = None;
         self.syms.iter().filter_map(move |s| {
@@ -455,7 +507,9 @@ mod tests {
             index.first("z").unwrap().attributes().collect::<Vec<_>>(),
             vec!["t"]
         );
-        assert_eq!(index.ids().collect::<Vec<_>>(), vec!["x", "y", "z"]);
+        let mut all: Vec<&str> = index.ids().collect();
+        all.sort_unstable();
+        assert_eq!(all, vec!["x", "y", "z"]);
         assert!(index.first("w").is_none());
     }
 }

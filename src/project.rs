@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::fluent::{offset_in, parts, pattern_slices};
-use crate::index::{outline, LocaleIndex, Outline};
+use crate::index::{outline, IndexBuilder, LocaleIndex};
 use crate::source::{decode, Decoded, LineIndex};
 
 /// Errors that stop leaflint from checking a tree at all (exit code 2).
@@ -130,18 +130,27 @@ impl FileRef {
         }
     }
 
-    /// Reads and decodes the file; `number` is its position in its locale's list.
-    pub fn read(&self, number: usize) -> Result<SourceFile, IoProblem> {
-        let bytes = match &self.origin {
+    /// Reads the file's bytes.
+    fn bytes(&self) -> Result<Vec<u8>, IoProblem> {
+        match &self.origin {
             Origin::Disk(p) => std::fs::read(p).map_err(|e| IoProblem {
                 path: self.path.clone(),
                 message: e.to_string(),
-            })?,
-            Origin::Memory(b) => b.to_vec(),
-        };
-        let mut file = SourceFile::from_bytes(self.rel.clone(), self.path.clone(), bytes);
+            }),
+            Origin::Memory(b) => Ok(b.to_vec()),
+        }
+    }
+
+    /// Reads and decodes the file; `number` is its position in its locale's list.
+    pub fn read(&self, number: usize) -> Result<SourceFile, IoProblem> {
+        let mut file = SourceFile::from_bytes(self.rel.clone(), self.path.clone(), self.bytes()?);
         file.number = number;
         Ok(file)
+    }
+
+    /// Reads and decodes the file's text only (no line index), for the symbol index.
+    pub fn read_text(&self) -> Result<String, IoProblem> {
+        Ok(decode(self.bytes()?).text)
     }
 }
 
@@ -173,21 +182,40 @@ impl LocaleSource {
         out_of_scope: std::collections::HashSet<String>,
     ) -> LocaleSource {
         files.sort_by(|a, b| a.rel.cmp(&b.rel));
-        let scanned: Vec<Result<Outline, IoProblem>> = files
+        // Each outline goes into the index as soon as its file is scanned, so only the files
+        // being scanned are in memory besides the index.
+        let builder = std::sync::Mutex::new(IndexBuilder::default());
+        let failed: Vec<Option<IoProblem>> = files
             .par_iter()
-            .map(|f| f.read(0).map(|src| outline(src.text())))
-            .collect();
-        let mut kept = Vec::with_capacity(files.len());
-        let mut outlines = Vec::with_capacity(files.len());
-        for (f, r) in files.into_iter().zip(scanned) {
-            match r {
-                Ok(o) => {
-                    kept.push(f);
-                    outlines.push(o);
+            .enumerate()
+            .map(|(number, f)| match f.read_text() {
+                Ok(text) => {
+                    let o = outline(&text);
+                    drop(text);
+                    builder
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .add(number, o);
+                    None
                 }
-                Err(p) => problems.push(p),
+                Err(p) => Some(p),
+            })
+            .collect();
+        let mut dropped = Vec::new();
+        let mut kept = Vec::with_capacity(files.len());
+        for (number, (f, failure)) in files.into_iter().zip(failed).enumerate() {
+            match failure {
+                None => kept.push(f),
+                Some(p) => {
+                    dropped.push(number);
+                    problems.push(p);
+                }
             }
         }
+        let index = builder
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .finish(&dropped);
         LocaleSource {
             tag,
             langid,
@@ -195,7 +223,7 @@ impl LocaleSource {
             files: kept,
             problems,
             out_of_scope,
-            index: LocaleIndex::build(outlines),
+            index,
         }
     }
 
@@ -893,6 +921,17 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
     let mut entry_start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // In text only a line end or a brace (a closing one ends a variant) changes anything:
+        // skip to the next one.
+        let skip = match stack.last() {
+            None => memchr::memchr2(b'\n', b'{', &bytes[i..]),
+            Some(Open::Variant) => memchr::memchr3(b'\n', b'{', b'}', &bytes[i..]),
+            Some(_) => Some(0),
+        };
+        match skip {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         let in_text = matches!(stack.last(), None | Some(Open::Variant));
         match b {
