@@ -34,6 +34,24 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// Every entry found: id (`-` included for terms), 1-based line, attribute names.
+    pub fn entries(&self) -> Vec<(&str, usize, Vec<&str>)> {
+        self.entries
+            .iter()
+            .map(|e| {
+                let attrs = self.attrs[e.attrs.0 as usize..e.attrs.1 as usize]
+                    .iter()
+                    .map(|&(s, e)| &self.names[s as usize..e as usize])
+                    .collect();
+                (
+                    &self.names[e.name.0 as usize..e.name.1 as usize],
+                    e.line as usize,
+                    attrs,
+                )
+            })
+            .collect()
+    }
+
     /// Number of entries found.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -117,7 +135,9 @@ pub fn outline(text: &str) -> Outline {
         match line.first() {
             None => {}
             Some(b'\r') if blank(line) => {}
-            Some(b' ') => {
+            // Indented lines continue the entry; `fluent-syntax` also takes an attribute line
+            // at column 0 as the entry's.
+            Some(b' ' | b'.') => {
                 if let Some((i, has_content, _, _)) = &mut open {
                     let trimmed = &line[line.iter().take_while(|c| **c == b' ').count()..];
                     if !blank(trimmed) {
