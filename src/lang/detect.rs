@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
+use super::text::Atom;
+
 /// The Latin-script languages leaflint can tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -76,43 +78,88 @@ enum Side {
     Swedish,
 }
 
-/// Both word lists, bucketed by byte length and first byte, so a lookup compares at most a
-/// handful of words and never hashes.
+/// Both word lists, each word packed into a `u64` and bucketed by list, byte length and first
+/// byte, so a lookup compares at most a handful of integers and never hashes. A word on both
+/// lists is English.
 struct WordTable {
-    buckets: Vec<Vec<(&'static str, Side)>>,
+    /// `buckets[side][len * 256 + first byte]`.
+    buckets: [Vec<Vec<u64>>; 2],
+    /// The byte length of the longest word of each list.
+    longest: [usize; 2],
 }
 
 const MAX_FUNCTION_WORD: usize = 9;
 
+/// The longest listed word in bytes (`eftersom`): every one packs into a `u64`, zero-padded;
+/// its bucket holds only words of its length, so the padding is unambiguous.
+const KEY_BYTES: usize = 8;
+
+fn bucket_of(word: &[u8], lowercase: bool) -> Option<usize> {
+    let &first = word.first()?;
+    let first = if lowercase {
+        first.to_ascii_lowercase()
+    } else {
+        first
+    };
+    (word.len() <= KEY_BYTES).then(|| word.len() * 256 + usize::from(first))
+}
+
+/// `word` (at most [`KEY_BYTES`] long) as an integer, with ASCII capitals lowered if asked.
+fn pack(word: &[u8], lowercase: bool) -> u64 {
+    // Last byte first, shifting: a few scalar steps, where a loop over a buffer would be
+    // vectorised or call `memcpy` for a handful of bytes.
+    word.iter().rev().fold(0, |key, &b| {
+        let b = if lowercase { b.to_ascii_lowercase() } else { b };
+        key << 8 | u64::from(b)
+    })
+}
+
 impl WordTable {
-    fn index(word: &str) -> Option<usize> {
-        let first = *word.as_bytes().first()?;
-        (word.len() <= MAX_FUNCTION_WORD).then(|| word.len() * 256 + usize::from(first))
+    /// The list `word` is on.
+    fn get(&self, word: &str) -> Option<Side> {
+        [Side::English, Side::Swedish]
+            .into_iter()
+            .find(|&side| self.has(side, word.as_bytes(), false))
     }
 
-    fn get(&self, word: &str) -> Option<Side> {
-        let bucket = self.buckets.get(Self::index(word)?)?;
-        bucket
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|&(_, side)| side)
+    /// Whether `word` (with ASCII capitals lowered if asked) is on the list of `side`.
+    #[inline]
+    fn has(&self, side: Side, word: &[u8], lowercase: bool) -> bool {
+        let Some(bucket) = bucket_of(word, lowercase) else {
+            return false;
+        };
+        let bucket = &self.buckets[side as usize][bucket];
+        !bucket.is_empty() && bucket.contains(&pack(word, lowercase))
+    }
+
+    fn longest(&self, side: Side) -> usize {
+        self.longest[side as usize]
     }
 }
 
 fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut buckets = vec![Vec::new(); (MAX_FUNCTION_WORD + 1) * 256];
+        let mut table = WordTable {
+            buckets: [
+                vec![Vec::new(); (KEY_BYTES + 1) * 256],
+                vec![Vec::new(); (KEY_BYTES + 1) * 256],
+            ],
+            longest: [0; 2],
+        };
         let lists = [(ENGLISH, Side::English), (SWEDISH, Side::Swedish)];
         for (list, side) in lists {
             for &w in list {
-                let i = WordTable::index(w).expect("function words are short");
-                if !buckets[i].iter().any(|(x, _)| *x == w) {
-                    buckets[i].push((w, side));
+                if table.get(w).is_some() {
+                    continue;
                 }
+                let w = w.as_bytes();
+                let i = bucket_of(w, false).expect("function words are short");
+                table.buckets[side as usize][i].push(pack(w, false));
+                table.longest[side as usize] = table.longest[side as usize].max(w.len());
             }
         }
-        WordTable { buckets }
+        table
     })
 }
 
@@ -187,8 +234,33 @@ impl Signals {
 /// without a joiner is a whole atom that signals by itself, one with a joiner holds one of the
 /// joiners some listed word has; words do not overlap, so counting both bounds the words.
 pub fn signal_bound<'a>(texts: impl IntoIterator<Item = &'a str>, foreign: Lang) -> usize {
-    static JOINERS: OnceLock<Vec<char>> = OnceLock::new();
-    let joiners = JOINERS.get_or_init(|| {
+    let joiners = joiners();
+    let mut n = 0;
+    for text in texts {
+        n += match joiners {
+            Joiners::Bytes(bytes) => bytes
+                .iter()
+                .map(|&j| memchr::memchr_iter(j, text.as_bytes()).count())
+                .sum::<usize>(),
+            Joiners::Chars(chars) => text.chars().filter(|c| chars.contains(c)).count(),
+        };
+        n += super::text::atoms(text)
+            .filter(|&atom| may_signal(atom, foreign))
+            .count();
+    }
+    n
+}
+
+/// The joiners that some listed word holds (only the apostrophe of `it's` and `don't`), as bytes
+/// when they are all ASCII, so that counting them needs no decoding.
+enum Joiners {
+    Bytes(Vec<u8>),
+    Chars(Vec<char>),
+}
+
+fn joiners() -> &'static Joiners {
+    static JOINERS: OnceLock<Joiners> = OnceLock::new();
+    JOINERS.get_or_init(|| {
         let mut v: Vec<char> = ENGLISH
             .iter()
             .chain(SWEDISH)
@@ -197,43 +269,37 @@ pub fn signal_bound<'a>(texts: impl IntoIterator<Item = &'a str>, foreign: Lang)
             .collect();
         v.sort_unstable();
         v.dedup();
-        v
-    });
-    let mut n = 0;
-    for text in texts {
-        n += if joiners.iter().all(char::is_ascii) {
-            text.bytes()
-                .filter(|&b| joiners.contains(&char::from(b)))
-                .count()
+        if v.iter().all(char::is_ascii) {
+            Joiners::Bytes(v.iter().map(|&c| c as u8).collect())
         } else {
-            text.chars().filter(|c| joiners.contains(c)).count()
-        };
-        n += super::text::atoms(text)
-            .filter(|atom| may_signal(atom, foreign))
-            .count();
-    }
-    n
+            Joiners::Chars(v)
+        }
+    })
 }
 
 /// Whether the word `atom` may be a sign of `foreign` in [`Signals::of`] (`true` whenever it
 /// is one).
-fn may_signal(atom: &str, foreign: Lang) -> bool {
+#[inline]
+fn may_signal(atom: Atom<'_>, foreign: Lang) -> bool {
     let side = match foreign {
-        Lang::English if atom == "I" => return true,
+        Lang::English if atom.text == "I" => return true,
         Lang::English => Side::English,
-        Lang::Swedish if has_swedish_letter(atom) => return true,
+        Lang::Swedish if !atom.ascii && has_swedish_letter(atom.text) => return true,
         Lang::Swedish => Side::Swedish,
     };
-    if atom.len() > MAX_FUNCTION_WORD {
-        return false;
+    let table = word_table();
+    if atom.ascii {
+        // Lowering ASCII keeps the length: an atom longer than every word of the list is none.
+        return atom.text.len() <= table.longest(side)
+            && table.has(side, atom.text.as_bytes(), true);
     }
-    if atom.is_ascii() {
-        let mut buf = [0u8; MAX_FUNCTION_WORD];
-        let lower = &mut buf[..atom.len()];
-        lower.copy_from_slice(atom.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower = std::str::from_utf8(lower).unwrap_or_default();
-        word_table().get(lower) == Some(side)
+    may_signal_unicode(atom.text, side)
+}
+
+/// [`may_signal`] for an atom with non-ASCII letters, whose lower case may differ in length.
+fn may_signal_unicode(atom: &str, side: Side) -> bool {
+    if atom.len() > MAX_FUNCTION_WORD {
+        false
     } else if atom.chars().any(char::is_uppercase) {
         word_table().get(&atom.to_lowercase()) == Some(side)
     } else {

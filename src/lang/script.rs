@@ -75,20 +75,28 @@ pub fn family(c: char) -> Family {
 /// scripts live in U+0370–U+052F, plus extension blocks at U+1C80, U+1D00–U+1FFF, U+2DE0 and
 /// U+A640).
 pub fn may_hold_cyrillic_or_greek(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, 0xCD..=0xD4))
-        || (text.bytes().any(|b| matches!(b, 0xE1 | 0xE2 | 0xEA))
-            && text.chars().any(|c| {
+    // One pass over the bytes, decoding only after the lead bytes of the extension blocks.
+    !text.is_ascii()
+        && text.bytes().enumerate().any(|(i, b)| match b {
+            0xCD..=0xD4 => true,
+            0xE1 | 0xE2 | 0xEA => char_at(text, i).is_some_and(|c| {
                 matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
-            }))
+            }),
+            _ => false,
+        })
 }
 
-/// Whether `text` may hold one of the characters [`invisible`] reports (all are three-byte
-/// sequences starting with 0xE2 or 0xEF, so most text is ruled out without decoding).
+/// The character starting at byte `i` of `text`.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// Whether `text` holds one of the characters [`invisible`] reports. All are three-byte
+/// sequences starting with 0xE2 or 0xEF, so only those lead bytes (found with `memchr2`) are
+/// decoded.
 pub fn may_hold_invisible(text: &str) -> bool {
-    text.bytes().any(|b| b == 0xE2 || b == 0xEF)
-        && text
-            .chars()
-            .any(|c| c >= '\u{200B}' && invisible(c).is_some())
+    memchr::memchr2_iter(0xE2, 0xEF, text.as_bytes())
+        .any(|i| char_at(text, i).is_some_and(|c| invisible(c).is_some()))
 }
 
 /// Whether `text` may hold CJK characters (three- and four-byte sequences from U+1100 up).
@@ -274,6 +282,27 @@ mod tests {
         assert_eq!(family('ӧ'), Family::Cyrillic);
         assert_eq!(family('γ'), Family::Greek);
         assert_eq!(family('é'), Family::Latin);
+    }
+
+    #[test]
+    fn cheap_tests_agree_with_decoding() {
+        for s in [
+            "plain ascii",
+            "Läs noga igenom denna bipacksedel",
+            "请咨询医生。，“引号”…—",
+            "pаtient",
+            "Οlumiant",
+            "ᴀ small capital, ἀ polytonic, ꙁ Cyrillic extended-B",
+            "zero\u{200B}width, bom\u{FEFF}, bad\u{FFFD}, mark\u{200E}",
+            "\u{2060}word joiner is not reported",
+        ] {
+            let letters = s
+                .chars()
+                .any(|c| matches!(family(c), Family::Cyrillic | Family::Greek));
+            assert!(!letters || may_hold_cyrillic_or_greek(s), "{s:?}");
+            let invisibles = s.chars().any(|c| invisible(c).is_some());
+            assert_eq!(may_hold_invisible(s), invisibles, "{s:?}");
+        }
     }
 
     #[test]

@@ -173,15 +173,120 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Latin-1 letters and Latin Extended-A and -B (`å`, `é`, `ł`) are all letters but `×` and
+    // `÷`: no table lookup for the accented letters of European text.
+    if ('\u{00C0}'..='\u{024F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
+    // General and CJK punctuation (`“”…—`, `，。：（）`) is no letter: no script or table lookups
+    // for the punctuation of Chinese text.
+    if is_common_punctuation(c) {
+        return false;
+    }
     c != PLACEHOLDER && cjk(c).is_none() && (c.is_alphanumeric() || is_mark(c))
+}
+
+/// Blocks of punctuation and symbols without letters or digits (General Punctuation, the
+/// punctuation of CJK Symbols and Punctuation, fullwidth ASCII punctuation).
+fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// The atoms of `text`: maximal runs of word characters. Every word [`words`] finds is made of
 /// whole atoms of the text elements it comes from (markup removal never splits one), joined by
 /// joiners, so counting atoms bounds counting words from above.
-pub fn atoms(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|a| !a.is_empty())
+pub fn atoms(text: &str) -> Atoms<'_> {
+    Atoms { text, at: 0 }
+}
+
+/// An atom of a text (see [`atoms`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Atom<'t> {
+    pub text: &'t str,
+    /// Whether all its characters are ASCII (found while scanning, so callers need not look).
+    pub ascii: bool,
+}
+
+/// The iterator of [`atoms`]. It steps over bytes and decodes only non-ASCII characters: the
+/// raw-text bounds read every entry this way, and most of their text is ASCII.
+pub struct Atoms<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Atoms<'_> {
+    /// Whether the non-ASCII character at byte `i` is a word character, and its length.
+    #[inline]
+    fn decode_at(&self, i: usize) -> (bool, usize) {
+        match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (is_word_char(c), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+/// What a byte is to [`Atoms`]: part of an ASCII word character, part of a non-ASCII character
+/// (to be decoded), or an ASCII separator.
+const ASCII_WORD: u8 = 1;
+const NON_ASCII: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+impl<'t> Iterator for Atoms<'t> {
+    type Item = Atom<'t>;
+
+    fn next(&mut self) -> Option<Atom<'t>> {
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        let mut ascii = true;
+        let start = loop {
+            let &b = bytes.get(at)?;
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_WORD => break at,
+                NON_ASCII => {
+                    let (word, len) = self.decode_at(at);
+                    if word {
+                        ascii = false;
+                        let start = at;
+                        at += len;
+                        break start;
+                    }
+                    at += len;
+                }
+                _ => at += 1,
+            }
+        };
+        while let Some(&b) = bytes.get(at) {
+            match BYTE_CLASS[usize::from(b)] {
+                ASCII_WORD => at += 1,
+                NON_ASCII => {
+                    let (word, len) = self.decode_at(at);
+                    if !word {
+                        break;
+                    }
+                    ascii = false;
+                    at += len;
+                }
+                _ => break,
+            }
+        }
+        self.at = at;
+        let text = self.text.get(start..at)?;
+        Some(Atom { text, ascii })
+    }
 }
 
 /// Whether `atom` holds a Latin letter (which every [`WordKind::Plain`] word does).
@@ -522,8 +627,33 @@ mod tests {
                     "{lang:?} in {s:?}"
                 );
             }
-            let latin = atoms(s).filter(|a| has_latin_letter(a)).count();
+            let latin = atoms(s).filter(|a| has_latin_letter(a.text)).count();
             assert!(latin >= content_words(&ws).len(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_characters_and_atoms() {
+        // The fast paths for Latin letters and for punctuation agree with the general rule.
+        let general =
+            |c: char| c != PLACEHOLDER && cjk(c).is_none() && (c.is_alphanumeric() || is_mark(c));
+        for c in ('\u{0080}'..='\u{3100}').chain('\u{FF00}'..='\u{FFFF}') {
+            assert_eq!(is_word_char(c), general(c), "{c:?}");
+        }
+        for s in [
+            "",
+            "  ",
+            "Hej { $name }, ditt nästa besök är den 12:e.",
+            "stif可以缓解fness ×2 a÷b naïve\u{0301} \u{FFFC}x\u{FFFC}",
+            "ÅÄÖ-test it’s 53 nM, IFN-γ…",
+        ] {
+            let expected: Vec<&str> = s
+                .split(|c: char| !is_word_char(c))
+                .filter(|a| !a.is_empty())
+                .collect();
+            let found: Vec<&str> = atoms(s).map(|a| a.text).collect();
+            assert_eq!(found, expected, "{s:?}");
+            assert!(atoms(s).all(|a| a.ascii == a.text.is_ascii()), "{s:?}");
         }
     }
 

@@ -22,17 +22,21 @@ impl Rule for MissingMessage {
             return;
         };
         let text = file.text();
-        // Where a missing entry would go: after the last reference entry the translation has.
-        let mut insert_at = 0;
+        // Where a missing entry would go: after the last reference entry the translation has
+        // (the end of its span, turned into a line only when an entry is missing).
+        let mut last_present = None;
         for r in reference.views() {
             if let Some(t) = file.get(r.id()) {
-                let end_line = file.src.lines.line_of(t.meta.span.end);
-                insert_at = file.src.lines.line_range(text, end_line + 1).start;
+                last_present = Some(t.meta.span.end);
                 continue;
             }
             if file.damaged(r.id()) {
                 continue; // already reported as a parse error
             }
+            let insert_at = last_present.map_or(0, |end| {
+                let end_line = file.src.lines.line_of(end);
+                file.src.lines.line_range(text, end_line + 1).start
+            });
             let kind = if r.meta.is_term { "term" } else { "message" };
             let d = out.emit(
                 unit.file_id(),

@@ -60,11 +60,13 @@ impl Rule for MixedLanguage {
         let glossary = &ctx.glossaries[unit.locale_index];
         let text = file.text();
         let tag = unit.locale.tag();
+        // The text elements of the entry at hand: one buffer for all entries of the file.
+        let mut texts = Vec::new();
         for entry in file.views() {
             if entry.meta.is_term {
                 continue;
             }
-            if nothing_can_fire(&entry, writing, own, options.min_words) {
+            if nothing_can_fire(&entry, writing, own, options.min_words, &mut texts) {
                 continue;
             }
             for mut seg in segments(text, &entry) {
@@ -103,15 +105,16 @@ impl Rule for MixedLanguage {
 /// not be split into characters and words: no CJK character for [`cjk_fragments`], fewer than
 /// two signs of the other language for [`foreign_sentences`], fewer atoms with Latin letters
 /// than a run needs for [`latin_runs`]. Each count bounds the one the check makes.
-fn nothing_can_fire(
-    entry: &EntryView<'_, '_>,
+fn nothing_can_fire<'a>(
+    entry: &EntryView<'a, '_>,
     writing: Writing,
     own: Option<Lang>,
     min_words: Option<usize>,
+    texts: &mut Vec<&'a str>,
 ) -> bool {
-    let mut texts: Vec<&str> = Vec::new();
+    texts.clear();
     let complete =
-        parts(entry.value, entry.attributes).all(|part| text_elements(part.pattern, &mut texts, 0));
+        parts(entry.value, entry.attributes).all(|part| text_elements(part.pattern, texts, 0));
     if !complete {
         return false;
     }
@@ -125,7 +128,7 @@ fn nothing_can_fire(
         (Writing::Cjk, _) => {
             let latin: usize = texts
                 .iter()
-                .map(|t| atoms(t).filter(|a| has_latin_letter(a)).count())
+                .map(|t| atoms(t).filter(|a| has_latin_letter(a.text)).count())
                 .sum();
             latin < min_words.unwrap_or(CJK_MIN_WORDS).max(1)
         }

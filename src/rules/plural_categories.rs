@@ -167,18 +167,23 @@ impl Rule for PluralCategories {
         for t in file.views() {
             // A translation's select on a variable the reference selects on by plural category is
             // a plural select too, even with only `*[other]` left (`one` dropped in Swedish).
-            let reference_plurals = unit
-                .pair()
-                .and_then(|(_, reference)| reference.get(t.id()))
-                .map(|r| plural_variables(&r))
-                .unwrap_or_default();
+            // Looked up only for a translation that has a select: most have none.
+            let mut reference_plurals = None;
             for part in parts(t.value, t.attributes) {
                 let mut s = Selects(Vec::new());
                 walk_pattern(part.pattern, &mut s);
                 for (selector, variants) in s.0 {
                     let plural_in_reference = keys_are_categories(variants)
-                        && selector_variable(selector)
-                            .is_some_and(|v| reference_plurals.contains(&v));
+                        && selector_variable(selector).is_some_and(|v| {
+                            reference_plurals
+                                .get_or_insert_with(|| {
+                                    unit.pair()
+                                        .and_then(|(_, reference)| reference.get(t.id()))
+                                        .map(|r| plural_variables(&r))
+                                        .unwrap_or_default()
+                                })
+                                .contains(&v)
+                        });
                     if !is_plural_select(selector, variants) && !plural_in_reference {
                         continue;
                     }

@@ -6,7 +6,7 @@ use super::{reference_entry, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use fluent_syntax::ast::Pattern;
 
-use crate::fluent::{parts, walk_pattern, Part, Visitor};
+use crate::fluent::{parts, walk_pattern, Visitor};
 use crate::lang::excerpt;
 use crate::lang::text::{content_words, segments, strip_markup, words, Segment, PLACEHOLDER};
 
@@ -24,22 +24,34 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../docs/rules/untranslated.md"),
 };
 
-/// The text of a pattern (with all its variants) without placeables, with whitespace collapsed,
-/// written into `buf` (cleared first, so that one buffer serves every pattern).
-fn normalized(pattern: &Pattern<&str>, buf: &mut String) {
-    struct Text<'b>(&'b mut String);
-    impl<'s> Visitor<'s> for Text<'_> {
+/// The text elements of a pattern (with all its variants), in order, written into `out`
+/// (cleared first, so that one buffer serves every pattern).
+fn text_elements<'s>(pattern: &'s Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    struct Texts<'b, 's>(&'b mut Vec<&'s str>);
+    impl<'s> Visitor<'s> for Texts<'_, 's> {
         fn text(&mut self, text: &'s str) {
-            for word in text.split_whitespace() {
-                if !self.0.is_empty() {
-                    self.0.push(' ');
-                }
-                self.0.push_str(word);
-            }
+            self.0.push(text);
         }
     }
-    buf.clear();
-    walk_pattern(pattern, &mut Text(buf));
+    out.clear();
+    walk_pattern(pattern, &mut Texts(out));
+}
+
+/// The words of text elements: the text of a pattern without placeables, whitespace aside.
+/// Two patterns whose words are the same have the same text with whitespace collapsed, so
+/// words are compared one by one instead of building that text.
+fn words_of<'a>(texts: &'a [&str]) -> impl Iterator<Item = &'a str> {
+    texts.iter().flat_map(|t| t.split_whitespace())
+}
+
+/// The first character of the words of text elements, if they have any.
+fn first_char(texts: &[&str]) -> Option<char> {
+    texts.iter().find_map(|t| t.trim_start().chars().next())
+}
+
+/// The text of a pattern's words with whitespace collapsed.
+fn normalized(texts: &[&str]) -> String {
+    words_of(texts).collect::<Vec<_>>().join(" ")
 }
 
 /// The span of a part's text: its first to last non-blank character.
@@ -70,7 +82,7 @@ impl Rule for Untranslated {
         }
         let glossary = &ctx.glossaries[unit.locale_index];
         let (tag, en_tag) = (unit.locale.tag(), en.tag());
-        let (mut same, mut r_text) = (String::new(), String::new());
+        let (mut t_texts, mut r_texts) = (Vec::new(), Vec::new());
         for t in file.views() {
             if t.meta.is_term {
                 continue;
@@ -78,20 +90,23 @@ impl Rule for Untranslated {
             let Some(r) = reference_entry(unit, &t) else {
                 continue;
             };
-            let r_parts: Vec<Part<'_>> = parts(r.value, r.attributes).collect();
             let mut t_segs = None;
             let mut r_segs = None;
             for part in parts(t.value, t.attributes) {
                 let attribute = part.attribute;
-                let Some(r_part) = r_parts.iter().find(|p| p.attribute == attribute) else {
+                let Some(r_part) = parts(r.value, r.attributes).find(|p| p.attribute == attribute)
+                else {
                     continue;
                 };
-                normalized(part.pattern, &mut same);
-                if same.is_empty() {
+                text_elements(part.pattern, &mut t_texts);
+                let Some(first) = first_char(&t_texts) else {
                     continue;
-                }
-                normalized(r_part.pattern, &mut r_text);
-                if same != r_text {
+                };
+                text_elements(r_part.pattern, &mut r_texts);
+                // Most translations differ at their first character: words are compared only
+                // when it is the same (a CJK string is one long "word").
+                if first_char(&r_texts) != Some(first) || !words_of(&t_texts).eq(words_of(&r_texts))
+                {
                     continue;
                 }
                 let t_segs = t_segs.get_or_insert_with(|| segments(file.text(), &t));
@@ -112,7 +127,14 @@ impl Rule for Untranslated {
                 if !translatable {
                     continue;
                 }
-                let shown = file.text().get(span.clone()).unwrap_or(&same);
+                let same;
+                let shown = match file.text().get(span.clone()) {
+                    Some(shown) => shown,
+                    None => {
+                        same = normalized(&t_texts);
+                        &same
+                    }
+                };
                 let message = format!(
                     "`{}` in {tag} is the same as in {en_tag}",
                     excerpt(shown, 60)

@@ -94,14 +94,22 @@ impl Rule for VariableMismatch {
                         span,
                     });
             }
+            let unused: Vec<&str> = rv
+                .iter()
+                .copied()
+                .filter(|v| !tv.contains(v) && !suggested.contains(v))
+                .collect();
+            if unused.is_empty() {
+                continue;
+            }
             // Variables of a value or attribute the translation lacks altogether are part of that
             // `missing-value` / `missing-attribute` finding.
             let rv_translated = variables_in(&r, |attribute| match attribute {
                 None => t.value.is_some(),
                 Some(a) => t.attribute(a).is_some(),
             });
-            for &v in &rv {
-                if tv.contains(&v) || suggested.contains(&v) || !rv_translated.contains(&v) {
+            for v in unused {
+                if !rv_translated.contains(&v) {
                     continue;
                 }
                 let message = format!("`${v}` from {en} is not used in {lang}");
