@@ -1,4 +1,5 @@
-//! Running the rules over a tree: load, parse once, check every unit in parallel, sort.
+//! Running the rules over a tree: index every file, then read, parse, check and drop one path
+//! at a time (paths in parallel), and sort the findings.
 
 use std::path::{Path, PathBuf};
 

@@ -42,7 +42,8 @@ pub struct RuleMeta {
 }
 
 /// A check. Rules receive one unit of work (a file of one locale, with its reference counterpart)
-/// and the whole parsed project through [`Ctx`]; they never re-read or re-parse files.
+/// and the parsed files of the unit's path through [`Ctx`]; what other files define comes from
+/// the symbol index ([`crate::index`], [`Unit::lookup`]). Rules never read or parse files.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink);
