@@ -75,15 +75,40 @@ pub fn family(c: char) -> Family {
 /// scripts live in U+0370–U+052F, plus extension blocks at U+1C80, U+1D00–U+1FFF, U+2DE0 and
 /// U+A640).
 pub fn may_hold_cyrillic_or_greek(text: &str) -> bool {
-    // One pass over the bytes, decoding only after the lead bytes of the extension blocks.
-    !text.is_ascii()
-        && text.bytes().enumerate().any(|(i, b)| match b {
-            0xCD..=0xD4 => true,
-            0xE1 | 0xE2 | 0xEA => char_at(text, i).is_some_and(|c| {
-                matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
-            }),
-            _ => false,
-        })
+    // Eight bytes at a time: a run of ASCII (most of a Latin-script text) is skipped whole, and
+    // only the bytes of other runs are looked at.
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+        if word & 0x8080_8080_8080_8080 != 0
+            && chunk
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| starts_cyrillic_or_greek(text, at + i, b))
+        {
+            return true;
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| starts_cyrillic_or_greek(text, at + i, b))
+}
+
+/// Whether byte `b`, at `i` in `text`, starts a Cyrillic or Greek letter (see
+/// [`may_hold_cyrillic_or_greek`]).
+fn starts_cyrillic_or_greek(text: &str, i: usize, b: u8) -> bool {
+    match b {
+        0xCD..=0xD4 => true,
+        0xE1 | 0xE2 | 0xEA => char_at(text, i).is_some_and(|c| {
+            matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+        }),
+        _ => false,
+    }
 }
 
 /// The character starting at byte `i` of `text`.
@@ -292,6 +317,9 @@ mod tests {
             "请咨询医生。，“引号”…—",
             "pаtient",
             "Οlumiant",
+            "1234567ж across a chunk",
+            "12345678ж after one",
+            "短文本ᴀ",
             "ᴀ small capital, ἀ polytonic, ꙁ Cyrillic extended-B",
             "zero\u{200B}width, bom\u{FEFF}, bad\u{FFFD}, mark\u{200E}",
             "\u{2060}word joiner is not reported",

@@ -248,6 +248,7 @@ const BYTE_CLASS: [u8; 256] = {
 impl<'t> Iterator for Atoms<'t> {
     type Item = Atom<'t>;
 
+    #[inline]
     fn next(&mut self) -> Option<Atom<'t>> {
         let bytes = self.text.as_bytes();
         let mut at = self.at;
