@@ -119,8 +119,9 @@ pub struct Phrases<T: 'static> {
     /// The distinct first (or last) characters, sorted, and the phrases with each, in table order.
     keys: Vec<char>,
     groups: Vec<Vec<(&'static str, T)>>,
-    /// [`Phrases::get`] for ASCII characters, exact and folding: `NONE`, `ALL` or a group.
-    ascii: [[u8; 128]; 2],
+    /// [`Phrases::get`] for U+0000–U+00FF (ASCII and `å`, `ä`, `ö`, `é`, the no-break space),
+    /// exact and folding: `NONE`, `ALL` or a group.
+    latin1: [[u8; 256]; 2],
 }
 
 const NONE: u8 = u8::MAX;
@@ -154,11 +155,11 @@ impl<T: Copy> Phrases<T> {
             all,
             keys,
             groups,
-            ascii: [[NONE; 128]; 2],
+            latin1: [[NONE; 256]; 2],
         };
         for (fold, table) in [false, true].into_iter().zip(0..) {
-            for c in 0..128u8 {
-                phrases.ascii[table][usize::from(c)] = phrases.find(char::from(c), fold);
+            for c in 0..=u8::MAX {
+                phrases.latin1[table][usize::from(c)] = phrases.find(char::from(c), fold);
             }
         }
         phrases
@@ -170,7 +171,7 @@ impl<T: Copy> Phrases<T> {
     /// (rare: an uppercase letter a table also lists) this is every phrase, to keep table order.
     #[inline]
     pub fn get(&self, c: char, fold: bool) -> &[(&'static str, T)] {
-        let code = match self.ascii[usize::from(fold)].get(c as usize) {
+        let code = match self.latin1[usize::from(fold)].get(c as usize) {
             Some(&code) => code,
             None => self.find(c, fold),
         };
