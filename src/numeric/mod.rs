@@ -588,11 +588,12 @@ fn match_before_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usiz
     Some(start)
 }
 
-/// Longest of `phrases` at `i`.
+/// Longest of `phrases` at `i`. (The phrase groups have already done what the first-byte test
+/// of [`match_at`] and [`match_before`] does, so these look-ups go straight to the full match.)
 fn longest_at<T: Copy>(s: &str, i: usize, phrases: &Phrases<T>, fold: bool) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
     for &(p, v) in phrases.get(char_at(s, i)?, fold) {
-        if let Some(e) = match_at(s, i, p, fold) {
+        if let Some(e) = match_at_full(s, i, p, fold) {
             if best.is_none_or(|(be, _)| e > be) {
                 best = Some((e, v));
             }
@@ -610,7 +611,7 @@ fn longest_before<T: Copy>(
 ) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
     for &(p, v) in phrases.get(char_before(s, i)?, fold) {
-        if let Some(st) = match_before(s, i, p, fold) {
+        if let Some(st) = match_before_full(s, i, p, fold) {
             if best.is_none_or(|(bs, _)| st < bs) {
                 best = Some((st, v));
             }
@@ -623,7 +624,7 @@ fn any_before(s: &str, i: usize, phrases: &Phrases<()>) -> Option<usize> {
     phrases
         .get(char_before(s, i)?, true)
         .iter()
-        .filter_map(|(p, _)| match_before(s, i, p, true))
+        .filter_map(|(p, _)| match_before_full(s, i, p, true))
         .min()
 }
 
@@ -631,7 +632,7 @@ fn any_at(s: &str, i: usize, phrases: &Phrases<()>, fold: bool) -> Option<usize>
     phrases
         .get(char_at(s, i)?, fold)
         .iter()
-        .filter_map(|(p, _)| match_at(s, i, p, fold))
+        .filter_map(|(p, _)| match_at_full(s, i, p, fold))
         .max()
 }
 
@@ -957,7 +958,7 @@ impl<'s> Scan<'_, 's> {
             if !glued && (p == "x" || p == "×") {
                 continue;
             }
-            if let Some(e) = match_at(s, i, p, false) {
+            if let Some(e) = match_at_full(s, i, p, false) {
                 // A symbol is not the start of a longer word (`4 g` but not `4 gram…`).
                 if p.chars().last().is_some_and(is_letter) && char_at(s, e).is_some_and(is_word) {
                     continue;
@@ -1254,7 +1255,7 @@ impl<'s> Scan<'_, 's> {
                     .range_open
                     .get(c, true)
                     .iter()
-                    .find(|(o, _)| match_before(s, b, o, true).is_some())
+                    .find(|(o, _)| match_before_full(s, b, o, true).is_some())
             }) {
                 closer = Some(c);
                 p = match_before(s, b, o, true).unwrap_or(b);
