@@ -99,6 +99,16 @@ pub fn same(r: &Quantity<'_>, t: &Quantity<'_>, lenient: bool) -> bool {
 /// Weak quantities (number words that often are not numbers) may satisfy the other side but are
 /// never reported.
 pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff<'a, 's>> {
+    // The common case, without allocating: the same quantities in the same order. The pairing
+    // below would pair each with its counterpart (every quantity takes the first free one that
+    // is the same, strong ones first), so nothing differs.
+    if r.len() == t.len()
+        && r.iter()
+            .zip(t)
+            .all(|(a, b)| a.weak == b.weak && same(a, b, false))
+    {
+        return Vec::new();
+    }
     let mut r_used = vec![false; r.len()];
     let mut t_used = vec![false; t.len()];
     for lenient in [false, true] {

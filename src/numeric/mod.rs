@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 pub use compare::{compare, Diff};
 pub use tables::{table_for, Table};
 
-use tables::{WordKind, SYMBOL_CMPS};
+use tables::{Phrases, WordKind};
 
 /// A canonical unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -319,6 +319,9 @@ fn is_cjk(c: char) -> bool {
 fn is_word(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if (c as u32) < 0x100 {
+        // `²`, `³`, `¹` and `¼`–`¾` are numeric.
+        is_latin1_letter(c) || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
     } else {
         !is_cjk(c) && c.is_alphanumeric()
     }
@@ -327,9 +330,16 @@ fn is_word(c: char) -> bool {
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if (c as u32) < 0x100 {
+        is_latin1_letter(c)
     } else {
         !is_cjk(c) && c.is_alphabetic()
     }
+}
+
+/// `char::is_alphabetic` for U+0080–U+00FF (`å`, `ä`, `ö`, `é`, …) without Unicode tables.
+fn is_latin1_letter(c: char) -> bool {
+    matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
 }
 
 fn digit(c: char) -> Option<u32> {
@@ -406,6 +416,18 @@ fn skip_space_back(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The lowercase of `c` when it is a single character (what [`chars_eq`] folds to).
+fn lower1(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
 fn chars_eq(text: char, phrase: char, fold: bool) -> bool {
     if text == phrase {
         return true;
@@ -460,20 +482,63 @@ fn match_at(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
 
 #[inline(never)]
 fn match_at_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
-    let mut it = s.get(i..)?.char_indices();
-    let mut last = ' ';
-    for p in phrase.chars() {
-        let (_, c) = it.next()?;
-        if !chars_eq(c, p, fold) {
-            return None;
+    let rest = s.get(i..)?;
+    let p = phrase.as_bytes();
+    let end = match bytes_match(rest.as_bytes().get(..p.len()), p, fold, false) {
+        Some(true) => i + p.len(),
+        Some(false) => return None,
+        None => {
+            let mut it = rest.char_indices();
+            for p in phrase.chars() {
+                let (_, c) = it.next()?;
+                if !chars_eq(c, p, fold) {
+                    return None;
+                }
+            }
+            it.next().map_or(s.len(), |(o, _)| i + o)
         }
-        last = p;
-    }
-    let end = it.next().map_or(s.len(), |(o, _)| i + o);
+    };
+    let last = phrase.chars().next_back().unwrap_or(' ');
     if is_letter(last) && char_at(s, end).is_some_and(is_word) {
         return None;
     }
     Some(end)
+}
+
+/// Whether the text bytes `t` (as many as the phrase has, if the text has them) spell the phrase
+/// bytes `p` the way [`chars_eq`] compares characters, when the bytes alone can tell: equal bytes
+/// are equal characters, and two ASCII characters compare as they are. `None` means: decode and
+/// compare characters (a non-ASCII space, or a letter whose lowercase is another character).
+/// `backwards` compares from the end, where a phrase matched before a position is anchored.
+#[inline(always)]
+fn bytes_match(t: Option<&[u8]>, p: &[u8], fold: bool, backwards: bool) -> Option<bool> {
+    // Without folding, a phrase without spaces matches only its own bytes.
+    let exact = !fold && !p.contains(&b' ');
+    let Some(t) = t else {
+        return if exact { Some(false) } else { None };
+    };
+    // `Some(answer)` ends the comparison. The bytes from the anchor up to an ASCII pair are
+    // alike, so the pair is two whole characters.
+    let differ = |a: u8, b: u8| {
+        if a == b
+            || (a < 0x80
+                && b < 0x80
+                && ((b == b' ' && a == b'\t') || (fold && a.to_ascii_lowercase() == b)))
+        {
+            None
+        } else if (a < 0x80 && b < 0x80) || exact {
+            Some(Some(false))
+        } else {
+            Some(None)
+        }
+    };
+    let pairs = t.iter().zip(p);
+    let first_difference = if backwards {
+        pairs.rev().find_map(|(&a, &b)| differ(a, b))
+    } else {
+        pairs.into_iter().find_map(|(&a, &b)| differ(a, b))
+    };
+    first_difference.unwrap_or(Some(true))
 }
 
 /// Where `phrase` starts if `s[..i]` ends with it (at a word boundary for word characters).
@@ -497,28 +562,38 @@ fn match_before(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
 
 #[inline(never)]
 fn match_before_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
-    let mut it = s.get(..i)?.char_indices().rev();
-    let mut start = i;
-    let mut first = ' ';
-    for p in phrase.chars().rev() {
-        let (o, c) = it.next()?;
-        if !chars_eq(c, p, fold) {
-            return None;
+    let head = s.get(..i)?;
+    let p = phrase.as_bytes();
+    let window = i.checked_sub(p.len()).map(|st| &head.as_bytes()[st..]);
+    let start = match bytes_match(window, p, fold, true) {
+        Some(true) => i - p.len(),
+        Some(false) => return None,
+        None => {
+            let mut it = head.char_indices().rev();
+            let mut start = i;
+            for p in phrase.chars().rev() {
+                let (o, c) = it.next()?;
+                if !chars_eq(c, p, fold) {
+                    return None;
+                }
+                start = o;
+            }
+            start
         }
-        start = o;
-        first = p;
-    }
+    };
+    let first = phrase.chars().next().unwrap_or(' ');
     if is_letter(first) && char_before(s, start).is_some_and(is_word) {
         return None;
     }
     Some(start)
 }
 
-/// Longest of `phrases` at `i`.
-fn longest_at<T: Copy>(s: &str, i: usize, phrases: &[(&str, T)], fold: bool) -> Option<(usize, T)> {
+/// Longest of `phrases` at `i`. (The phrase groups have already done what the first-byte test
+/// of [`match_at`] and [`match_before`] does, so these look-ups go straight to the full match.)
+fn longest_at<T: Copy>(s: &str, i: usize, phrases: &Phrases<T>, fold: bool) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
-    for &(p, v) in phrases {
-        if let Some(e) = match_at(s, i, p, fold) {
+    for &(p, v) in phrases.get(char_at(s, i)?, fold) {
+        if let Some(e) = match_at_full(s, i, p, fold) {
             if best.is_none_or(|(be, _)| e > be) {
                 best = Some((e, v));
             }
@@ -531,12 +606,12 @@ fn longest_at<T: Copy>(s: &str, i: usize, phrases: &[(&str, T)], fold: bool) -> 
 fn longest_before<T: Copy>(
     s: &str,
     i: usize,
-    phrases: &[(&str, T)],
+    phrases: &Phrases<T>,
     fold: bool,
 ) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
-    for &(p, v) in phrases {
-        if let Some(st) = match_before(s, i, p, fold) {
+    for &(p, v) in phrases.get(char_before(s, i)?, fold) {
+        if let Some(st) = match_before_full(s, i, p, fold) {
             if best.is_none_or(|(bs, _)| st < bs) {
                 best = Some((st, v));
             }
@@ -545,15 +620,20 @@ fn longest_before<T: Copy>(
     best
 }
 
-fn any_before(s: &str, i: usize, phrases: &[&str]) -> Option<usize> {
+fn any_before(s: &str, i: usize, phrases: &Phrases<()>) -> Option<usize> {
     phrases
+        .get(char_before(s, i)?, true)
         .iter()
-        .filter_map(|p| match_before(s, i, p, true))
+        .filter_map(|(p, _)| match_before_full(s, i, p, true))
         .min()
 }
 
-fn any_at(s: &str, i: usize, phrases: &[&str]) -> Option<usize> {
-    phrases.iter().filter_map(|p| match_at(s, i, p, true)).max()
+fn any_at(s: &str, i: usize, phrases: &Phrases<()>, fold: bool) -> Option<usize> {
+    phrases
+        .get(char_at(s, i)?, fold)
+        .iter()
+        .filter_map(|(p, _)| match_at_full(s, i, p, fold))
+        .max()
 }
 
 struct Scan<'a, 's> {
@@ -614,7 +694,7 @@ impl<'s> Scan<'_, 's> {
             let candidate = digit(c).is_some()
                 || (self.t.chinese_numerals && is_cn_numeral(c))
                 || (boundary && is_letter(c))
-                || (self.t.spaceless && !self.t.words.is_empty() && is_cjk(c));
+                || (self.t.spaceless && is_cjk(c) && self.t.may_start_word(c));
             if !candidate {
                 i += c.len_utf8();
                 continue;
@@ -750,6 +830,31 @@ impl<'s> Scan<'_, 's> {
         None
     }
 
+    /// The number word `word` is, whatever its case. The table's words are lowercase; the
+    /// word is lowercased into a reused buffer when it has to be, byte by byte when it is ASCII.
+    fn number_word(&mut self, word: &str) -> Option<(f64, WordKind)> {
+        if word.is_ascii() && !self.t.may_be_ascii_word(word.as_bytes()) {
+            return None;
+        }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.t.word(word);
+        }
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c.is_ascii() {
+                    self.lower.push(c.to_ascii_lowercase());
+                } else {
+                    self.lower.extend(c.to_lowercase());
+                }
+            }
+        }
+        self.t.word(self.lower.as_str())
+    }
+
     /// A number word of a space-separated language at `i..e`.
     fn word(&mut self, i: usize, e: usize) -> Option<Num> {
         let s = self.s;
@@ -763,14 +868,7 @@ impl<'s> Scan<'_, 's> {
         if e - i > self.t.index().max_len || !self.t.may_start_word(first) {
             return None;
         }
-        let word = &s[i..e];
-        let (mut value, kind) = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.t.word(word)?
-        } else {
-            self.lower.clear();
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-            self.t.word(self.lower.as_str())?
-        };
+        let (mut value, kind) = self.number_word(&s[i..e])?;
         if kind == WordKind::Multiplier {
             return None;
         }
@@ -779,15 +877,9 @@ impl<'s> Scan<'_, 's> {
             // `two hundred`, `two million`
             let j = skip_space(s, e);
             if j > e {
-                let mut k = j;
-                while char_at(s, k).is_some_and(is_letter) {
-                    k += char_at(s, k).map_or(1, char::len_utf8);
-                }
+                let k = letters_end(s, j);
                 if k > j && k - j <= 14 {
-                    self.lower.clear();
-                    self.lower
-                        .extend(s[j..k].chars().flat_map(char::to_lowercase));
-                    if let Some((m, mk)) = self.t.word(self.lower.as_str()) {
+                    if let Some((m, mk)) = self.number_word(&s[j..k]) {
                         if mk == WordKind::Multiplier || (mk == WordKind::Cardinal && m >= 100.0) {
                             value *= m;
                             end = k;
@@ -859,18 +951,14 @@ impl<'s> Scan<'_, 's> {
     /// The unit at `i`, longest match; `glued` allows the symbols only valid without a space.
     fn unit_at(&self, i: usize, glued: bool) -> Option<(usize, Unit)> {
         let s = self.s;
-        if !char_at(s, i).is_some_and(|c| self.t.may_start_unit(c)) {
-            return None;
-        }
-        // Only the phrases whose first byte may match the text's (the others fail at once).
+        let c = char_at(s, i)?;
         let index = self.t.index();
-        let lead = usize::from(s.as_bytes()[i]);
-        let mut best = longest_at(s, i, &index.units_by_byte[lead], true);
-        for &(p, u) in &index.symbols_by_byte[lead] {
+        let mut best = longest_at(s, i, &index.units, true);
+        for &(p, u) in index.symbols.get(c, false) {
             if !glued && (p == "x" || p == "×") {
                 continue;
             }
-            if let Some(e) = match_at(s, i, p, false) {
+            if let Some(e) = match_at_full(s, i, p, false) {
                 // A symbol is not the start of a longer word (`4 g` but not `4 gram…`).
                 if p.chars().last().is_some_and(is_letter) && char_at(s, e).is_some_and(is_word) {
                     continue;
@@ -997,15 +1085,9 @@ impl<'s> Scan<'_, 's> {
                 n.end = j + c.len_utf8();
                 n.num_end = n.end;
             } else if is_letter(c) {
-                let mut k = j;
-                while char_at(s, k).is_some_and(is_letter) {
-                    k += char_at(s, k).map_or(1, char::len_utf8);
-                }
+                let k = letters_end(s, j);
                 if k - j <= 14 {
-                    self.lower.clear();
-                    self.lower
-                        .extend(s[j..k].chars().flat_map(char::to_lowercase));
-                    if let Some((m, WordKind::Multiplier)) = self.t.word(self.lower.as_str()) {
+                    if let Some((m, WordKind::Multiplier)) = self.number_word(&s[j..k]) {
                         n.value *= m;
                         n.alt = n.alt.map(|a| a * m);
                         n.end = k;
@@ -1078,19 +1160,19 @@ impl<'s> Scan<'_, 's> {
     fn finish(&mut self, mut n: Num) -> usize {
         let s = self.s;
         let t = self.t;
+        let index = t.index();
         // A word with no unit and no range after it (`en`, `一`, `a`, `first`) is weak whatever
         // its context: record it without reading the context, which is most of the cost.
         if n.src != Src::Digits && n.unit.is_none() {
             let j = skip_space(s, n.end);
             let fold = !t.spaceless;
-            let ranged = t
-                .range_connectors
-                .iter()
-                .chain(t.range_open.iter().map(|(_, c)| c))
-                .any(|c| match_at(s, j, c, fold).is_some());
+            let ranged = any_at(s, j, &index.range_connectors, fold).is_some()
+                || t.range_open
+                    .iter()
+                    .any(|(_, c)| match_at(s, j, c, fold).is_some());
             let prefixed = {
                 let b = skip_space_back(s, n.start);
-                longest_before(s, b, t.unit_prefixes, fold).is_some()
+                longest_before(s, b, &index.unit_prefixes, fold).is_some()
             };
             if !ranged && !prefixed && self.unit_at(j, false).is_none() {
                 if !n.article {
@@ -1131,8 +1213,8 @@ impl<'s> Scan<'_, 's> {
         let mut p = start;
         for _ in 0..4 {
             let b = skip_space_back(s, p);
-            if let Some((st, c)) =
-                longest_before(s, b, SYMBOL_CMPS, false).filter(|&(st, _)| !closes_tag(s, st))
+            if let Some((st, c)) = longest_before(s, b, &index.symbol_cmps, false)
+                .filter(|&(st, _)| !closes_tag(s, st))
             {
                 if cmp.is_none() {
                     cmp = Some(c);
@@ -1141,44 +1223,46 @@ impl<'s> Scan<'_, 's> {
                 p = st;
                 continue;
             }
-            if let Some((st, c)) = longest_before(s, b, t.cmp_before, fold) {
+            if let Some((st, c)) = longest_before(s, b, &index.cmp_before, fold) {
                 if cmp.is_none() {
                     cmp = Some(c);
                 }
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, t.approx_before) {
+            if let Some(st) = any_before(s, b, &index.approx_before) {
                 cmp.get_or_insert(Cmp::Approx);
                 p = st;
                 continue;
             }
-            if let Some((st, r)) = longest_before(s, b, t.every, fold) {
+            if let Some((st, r)) = longest_before(s, b, &index.every, fold) {
                 every = Some(r);
                 p = st;
                 continue;
             }
-            if let Some((st, u)) = longest_before(s, b, t.unit_prefixes, fold) {
+            if let Some((st, u)) = longest_before(s, b, &index.unit_prefixes, fold) {
                 unit.get_or_insert(u);
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, t.ordinal_prefixes) {
+            if let Some(st) = any_before(s, b, &index.ordinal_prefixes) {
                 ordinal = true;
                 p = st;
                 continue;
             }
-            if let Some(&(o, c)) = t
-                .range_open
-                .iter()
-                .find(|(o, _)| match_before(s, b, o, true).is_some())
-            {
+            if let Some(&(o, c)) = char_before(s, b).and_then(|c| {
+                index
+                    .range_open
+                    .get(c, true)
+                    .iter()
+                    .find(|(o, _)| match_before_full(s, b, o, true).is_some())
+            }) {
                 closer = Some(c);
                 p = match_before(s, b, o, true).unwrap_or(b);
                 continue;
             }
             if n.src == Src::Digits && date.is_none() {
-                if let Some((st, m)) = longest_before(s, b, t.months, true) {
+                if let Some((st, m)) = longest_before(s, b, &index.months_before, true) {
                     // `March 22, 2018` or `March 2018`
                     let v = n.value as u32;
                     if n.value.fract() == 0.0 && (1..=31).contains(&v) {
@@ -1212,11 +1296,7 @@ impl<'s> Scan<'_, 's> {
             let j = skip_space(s, end);
             let conn = match closer {
                 Some(c) => match_at(s, j, c, true),
-                None => t
-                    .range_connectors
-                    .iter()
-                    .filter_map(|c| match_at(s, j, c, fold))
-                    .max(),
+                None => any_at(s, j, &index.range_connectors, fold),
             };
             if let Some(k) = conn {
                 let k2 = skip_space(s, k);
@@ -1252,7 +1332,7 @@ impl<'s> Scan<'_, 's> {
             let v = n.value as u32;
             if date.is_none() && unit.is_none() && (1..=31).contains(&v) && !t.months.is_empty() {
                 let j = skip_space(s, end);
-                if let Some((e, m)) = longest_at(s, j, t.months, true) {
+                if let Some((e, m)) = longest_at(s, j, &index.months_at, true) {
                     let mut d = Date {
                         year: None,
                         month: Some(m),
@@ -1313,10 +1393,10 @@ impl<'s> Scan<'_, 's> {
         // After the number and its unit: `and older`, `以上`, `左右`.
         {
             let j = if fold { skip_space(s, end) } else { end };
-            if let Some((e, c)) = longest_at(s, j, t.cmp_after, fold) {
+            if let Some((e, c)) = longest_at(s, j, &index.cmp_after, fold) {
                 cmp.get_or_insert(c);
                 end = e;
-            } else if let Some(e) = any_at(s, j, t.approx_after) {
+            } else if let Some(e) = any_at(s, j, &index.approx_after, true) {
                 cmp.get_or_insert(Cmp::Approx);
                 end = e;
             }

@@ -77,21 +77,143 @@ pub struct Table {
     pub index: OnceLock<Index>,
 }
 
-/// A lookup of a table's number words.
+/// A lookup of a table's number words and phrases.
 #[derive(Debug)]
 pub struct Index {
     words: HashMap<&'static str, (f64, WordKind), BuildHasherDefault<Fnv>>,
     /// The first character of every word, for a quick "cannot be a number word" answer.
     first: Vec<char>,
+    /// The ASCII ones among `first`, as a bit set.
+    first_ascii: u128,
+    /// The [`ascii_sign`] of every ASCII word, as a bit set: most words of a text are not number
+    /// words, and this rules them out without lowercasing or hashing them.
+    ascii_signs: [u64; 64],
     /// The longest word, in bytes.
     pub max_len: usize,
-    /// The first character of every unit (words lowercase, symbols as written).
-    unit_first: Vec<char>,
-    /// By the first byte of the text: the unit words that may match there (folding case), in
-    /// table order (so that the first of equally long matches still wins).
-    pub units_by_byte: Vec<Vec<(&'static str, Unit)>>,
-    /// By the first byte of the text: the [`SYMBOL_UNITS`] starting with it, in order.
-    pub symbols_by_byte: Vec<Vec<(&'static str, Unit)>>,
+    /// Unit words by their first character (matched folding case).
+    pub units: Phrases<Unit>,
+    /// [`SYMBOL_UNITS`] by their first character (matched as written).
+    pub symbols: Phrases<Unit>,
+    /// Words and patterns read after a number, by their first character.
+    pub cmp_after: Phrases<Cmp>,
+    pub approx_after: Phrases<()>,
+    pub range_connectors: Phrases<()>,
+    pub months_at: Phrases<u8>,
+    /// Words and patterns read before a number, by their last character.
+    pub symbol_cmps: Phrases<Cmp>,
+    pub cmp_before: Phrases<Cmp>,
+    pub approx_before: Phrases<()>,
+    pub every: Phrases<bool>,
+    pub unit_prefixes: Phrases<Unit>,
+    pub ordinal_prefixes: Phrases<()>,
+    pub range_open: Phrases<&'static str>,
+    pub months_before: Phrases<u8>,
+}
+
+/// Phrases grouped by their first (or last) character: the scanner tries them at nearly every
+/// number, and only the few that may match the character in the text need a closer look.
+#[derive(Debug)]
+pub struct Phrases<T: 'static> {
+    /// Every phrase, in table order.
+    all: Vec<(&'static str, T)>,
+    /// The distinct first (or last) characters, sorted, and the phrases with each, in table order.
+    keys: Vec<char>,
+    groups: Vec<Vec<(&'static str, T)>>,
+    /// [`Phrases::get`] for U+0000–U+00FF (ASCII and `å`, `ä`, `ö`, `é`, the no-break space),
+    /// exact and folding: `NONE`, `ALL` or a group.
+    latin1: [[u8; 256]; 2],
+}
+
+const NONE: u8 = u8::MAX;
+const ALL: u8 = u8::MAX - 1;
+
+impl<T: Copy> Phrases<T> {
+    /// Groups `phrases` (none empty) by their last character if `last`, else by their first.
+    pub fn new(phrases: impl IntoIterator<Item = (&'static str, T)>, last: bool) -> Self {
+        let all: Vec<(&'static str, T)> = phrases.into_iter().collect();
+        let key = |p: &str| {
+            if last {
+                p.chars().next_back()
+            } else {
+                p.chars().next()
+            }
+        };
+        let mut keys: Vec<char> = all.iter().filter_map(|(p, _)| key(p)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert!(keys.len() < usize::from(ALL), "too many phrase groups");
+        let groups = keys
+            .iter()
+            .map(|&k| {
+                all.iter()
+                    .filter(|(p, _)| key(p) == Some(k))
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let mut phrases = Phrases {
+            all,
+            keys,
+            groups,
+            latin1: [[NONE; 256]; 2],
+        };
+        for (fold, table) in [false, true].into_iter().zip(0..) {
+            for c in 0..=u8::MAX {
+                phrases.latin1[table][usize::from(c)] = phrases.find(char::from(c), fold);
+            }
+        }
+        phrases
+    }
+
+    /// The phrases, in table order, that may match where the text has `c` (the character at a
+    /// phrase's first position, or before its end): those whose character equals `c`, its
+    /// lowercase (`fold`) or a space when `c` is one (see `chars_eq`). When two groups qualify
+    /// (rare: an uppercase letter a table also lists) this is every phrase, to keep table order.
+    #[inline]
+    pub fn get(&self, c: char, fold: bool) -> &[(&'static str, T)] {
+        let code = match self.latin1[usize::from(fold)].get(c as usize) {
+            Some(&code) => code,
+            None => self.find(c, fold),
+        };
+        match code {
+            NONE => &[],
+            ALL => &self.all,
+            g => &self.groups[usize::from(g)],
+        }
+    }
+
+    /// Every phrase, in table order.
+    pub fn all(&self) -> &[(&'static str, T)] {
+        &self.all
+    }
+
+    /// What [`Phrases::get`] returns for `c`, as `NONE`, `ALL` or the index of a group.
+    fn find(&self, c: char, fold: bool) -> u8 {
+        // U+3000–U+9FFF (CJK) has no case, and is most of the text not ASCII.
+        let lower = if fold && !('\u{3000}'..='\u{9fff}').contains(&c) {
+            super::lower1(c).filter(|&l| l != c)
+        } else {
+            None
+        };
+        let space = (c != ' ' && super::is_space(c)).then_some(' ');
+        let mut found = NONE;
+        for k in [Some(c), lower, space].into_iter().flatten() {
+            if let Ok(ix) = self.keys.binary_search(&k) {
+                if found != NONE {
+                    return ALL;
+                }
+                // Fewer groups than `ALL` (asserted in `new`).
+                found = ix as u8;
+            }
+        }
+        found
+    }
+}
+
+/// A 12-bit digest of an ASCII word that ignores case: its length and first and last letters.
+fn ascii_sign(word: &[u8]) -> usize {
+    let letter = |b: Option<&u8>| usize::from(b.map_or(0, |b| b.to_ascii_lowercase() & 31));
+    (word.len() & 3) << 10 | letter(word.last()) << 5 | letter(word.first())
 }
 
 /// FNV-1a: the words are few and short, and this runs for every word of every text.
@@ -125,35 +247,38 @@ impl Table {
                 .collect();
             first.sort_unstable();
             first.dedup();
-            let mut unit_first: Vec<char> = self
-                .units
-                .iter()
-                .chain(SYMBOL_UNITS)
-                .filter_map(|(w, _)| w.chars().next())
-                .collect();
-            unit_first.sort_unstable();
-            unit_first.dedup();
-            let by_byte = |phrases: &[(&'static str, Unit)], fold: bool| {
-                (0..=255u8)
-                    .map(|b| {
-                        phrases
-                            .iter()
-                            .filter(|(p, _)| {
-                                p.as_bytes()
-                                    .first()
-                                    .is_none_or(|&f| !super::cannot_match(b, b, f, fold))
-                            })
-                            .copied()
-                            .collect()
-                    })
-                    .collect()
+            let plain = |list: &'static [&'static str], last: bool| {
+                Phrases::new(list.iter().map(|&p| (p, ())), last)
             };
             Index {
-                units_by_byte: by_byte(self.units, true),
-                symbols_by_byte: by_byte(SYMBOL_UNITS, false),
+                units: Phrases::new(self.units.iter().copied(), false),
+                symbols: Phrases::new(SYMBOL_UNITS.iter().copied(), false),
+                cmp_after: Phrases::new(self.cmp_after.iter().copied(), false),
+                approx_after: plain(self.approx_after, false),
+                range_connectors: plain(self.range_connectors, false),
+                months_at: Phrases::new(self.months.iter().copied(), false),
+                symbol_cmps: Phrases::new(SYMBOL_CMPS.iter().copied(), true),
+                cmp_before: Phrases::new(self.cmp_before.iter().copied(), true),
+                approx_before: plain(self.approx_before, true),
+                every: Phrases::new(self.every.iter().copied(), true),
+                unit_prefixes: Phrases::new(self.unit_prefixes.iter().copied(), true),
+                ordinal_prefixes: plain(self.ordinal_prefixes, true),
+                range_open: Phrases::new(self.range_open.iter().copied(), true),
+                months_before: Phrases::new(self.months.iter().copied(), true),
                 words: self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect(),
+                first_ascii: first
+                    .iter()
+                    .filter(|c| c.is_ascii())
+                    .fold(0, |set, &c| set | 1 << (c as u32)),
                 first,
-                unit_first,
+                ascii_signs: self.words.iter().filter(|(w, _, _)| w.is_ascii()).fold(
+                    [0; 64],
+                    |mut set, (w, _, _)| {
+                        let sign = ascii_sign(w.as_bytes());
+                        set[sign / 64] |= 1 << (sign % 64);
+                        set
+                    },
+                ),
                 max_len: self
                     .words
                     .iter()
@@ -169,18 +294,19 @@ impl Table {
         self.index().words.get(word).copied()
     }
 
-    /// Whether some unit may start with `c`.
-    pub fn may_start_unit(&self, c: char) -> bool {
-        let first = &self.index().unit_first;
-        first.binary_search(&c).is_ok()
-            || c.to_lowercase()
-                .next()
-                .is_some_and(|l| l != c && first.binary_search(&l).is_ok())
+    /// Whether the ASCII word `word`, in any case, may be a number word (`false`: it is not).
+    pub fn may_be_ascii_word(&self, word: &[u8]) -> bool {
+        let sign = ascii_sign(word);
+        self.index().ascii_signs[sign / 64] & (1 << (sign % 64)) != 0
     }
 
     /// Whether some number word starts with `c` (lowercase).
     pub fn may_start_word(&self, c: char) -> bool {
-        self.index().first.binary_search(&c).is_ok()
+        let index = self.index();
+        match index.first_ascii.checked_shr(c as u32) {
+            Some(bits) if c.is_ascii() => bits & 1 != 0,
+            _ => index.first.binary_search(&c).is_ok(),
+        }
     }
 }
 

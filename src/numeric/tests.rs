@@ -1,4 +1,4 @@
-use super::tables::{EN, SV, SYMBOL_UNITS, ZH};
+use super::tables::{Phrases, DIGITS, EN, SV, SYMBOL_CMPS, SYMBOL_UNITS, ZH};
 use super::*;
 
 /// (text, kind) of each quantity.
@@ -199,18 +199,20 @@ fn all_phrases() -> Vec<&'static str> {
     out
 }
 
+/// Case, folding (Kelvin sign, `İ`, `Ⱥ` whose lowercase is longer), CJK, its space and
+/// punctuation, every kind of space.
+const MATCH_TEXTS: [&str; 5] = [
+    "Take 2 MG twice DAILY, between 1 AND 2 hours; ca 5 mg/kg Every Week ≥ 3 %",
+    "Ta två tabletter Högst 3 gånger per DYGN, ÅR, år och Månad\u{a0}mg\u{202f}ml\tx",
+    "每日两次，每次不超过5毫克\u{3000}左右。约3周至4周以上，百分之五、第二周",
+    "\u{212a}g \u{212a}G İn ǅ ß Σσς Ω\u{2126} ＞５ ％ ℃ °C µg μg nmol/l 2x 3× \u{23a}\u{2c65}",
+    "abc\u{2009}def a b a\u{a0}b a\u{3000}b more\u{a0}than 9 UP\u{202f}TO 9 9 per\u{2009}cent",
+];
+
 #[test]
 fn quick_rejection_agrees_with_full_matching() {
-    // Case, folding (Kelvin sign, `İ`), CJK, its space and punctuation, every kind of space.
-    let texts = [
-        "Take 2 MG twice DAILY, between 1 AND 2 hours; ca 5 mg/kg Every Week ≥ 3 %",
-        "Ta två tabletter Högst 3 gånger per DYGN, ÅR, år och Månad\u{a0}mg\u{202f}ml\tx",
-        "每日两次，每次不超过5毫克\u{3000}左右。约3周至4周以上，百分之五、第二周",
-        "\u{212a}g \u{212a}G İn ǅ ß Σσς Ω\u{2126} ＞５ ％ ℃ °C µg μg nmol/l 2x 3×",
-        "abc\u{2009}def a b a\u{a0}b a\u{3000}b",
-    ];
     let phrases = all_phrases();
-    for text in texts {
+    for text in MATCH_TEXTS {
         for i in 0..=text.len() + 1 {
             for &p in &phrases {
                 for fold in [false, true] {
@@ -228,4 +230,134 @@ fn quick_rejection_agrees_with_full_matching() {
             }
         }
     }
+}
+
+/// Where `phrase` ends if `s[i..]` starts with it, comparing character by character (what
+/// `match_at_full` does without its byte shortcuts).
+fn match_at_by_chars(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    let mut it = s.get(i..)?.char_indices();
+    let mut last = ' ';
+    for p in phrase.chars() {
+        let (_, c) = it.next()?;
+        if !chars_eq(c, p, fold) {
+            return None;
+        }
+        last = p;
+    }
+    let end = it.next().map_or(s.len(), |(o, _)| i + o);
+    (!(is_letter(last) && char_at(s, end).is_some_and(is_word))).then_some(end)
+}
+
+/// Where `phrase` starts if `s[..i]` ends with it, comparing character by character.
+fn match_before_by_chars(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
+    let mut it = s.get(..i)?.char_indices().rev();
+    let mut start = i;
+    let mut first = ' ';
+    for p in phrase.chars().rev() {
+        let (o, c) = it.next()?;
+        if !chars_eq(c, p, fold) {
+            return None;
+        }
+        start = o;
+        first = p;
+    }
+    (!(is_letter(first) && char_before(s, start).is_some_and(is_word))).then_some(start)
+}
+
+#[test]
+fn byte_shortcuts_agree_with_characters() {
+    let phrases = all_phrases();
+    for text in MATCH_TEXTS {
+        for i in 0..=text.len() + 1 {
+            for &p in &phrases {
+                for fold in [false, true] {
+                    assert_eq!(
+                        match_at_full(text, i, p, fold),
+                        match_at_by_chars(text, i, p, fold),
+                        "match_at {text:?} {i} {p:?} {fold}"
+                    );
+                    assert_eq!(
+                        match_before_full(text, i, p, fold),
+                        match_before_by_chars(text, i, p, fold),
+                        "match_before {text:?} {i} {p:?} {fold}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Checks that `phrases.get(c, fold)` keeps, in table order, every phrase whose first (or last)
+/// character matches `c`.
+fn check_groups<T: Copy + PartialEq + std::fmt::Debug>(phrases: &Phrases<T>, last: bool) {
+    let tested = (0..0x700)
+        .chain(0x2000..0x2200)
+        .chain(0x3000..0x3100)
+        .filter_map(char::from_u32)
+        .chain(MATCH_TEXTS.iter().flat_map(|t| t.chars()))
+        .chain(phrases.all().iter().flat_map(|(p, _)| p.chars()));
+    for c in tested {
+        for fold in [false, true] {
+            let may_match = |(p, _): &&(&str, T)| {
+                let k = if last {
+                    p.chars().next_back()
+                } else {
+                    p.chars().next()
+                };
+                k.is_some_and(|k| chars_eq(c, k, fold))
+            };
+            let want: Vec<_> = phrases.all().iter().filter(may_match).collect();
+            let got: Vec<_> = phrases.get(c, fold).iter().filter(may_match).collect();
+            assert_eq!(got, want, "{c:?} fold {fold}");
+        }
+    }
+}
+
+#[test]
+fn phrase_groups_keep_every_phrase_that_may_match() {
+    for t in [&EN, &SV, &ZH, &DIGITS] {
+        let x = t.index();
+        check_groups(&x.units, false);
+        check_groups(&x.symbols, false);
+        check_groups(&x.cmp_after, false);
+        check_groups(&x.approx_after, false);
+        check_groups(&x.range_connectors, false);
+        check_groups(&x.months_at, false);
+        check_groups(&x.symbol_cmps, true);
+        check_groups(&x.cmp_before, true);
+        check_groups(&x.approx_before, true);
+        check_groups(&x.every, true);
+        check_groups(&x.unit_prefixes, true);
+        check_groups(&x.ordinal_prefixes, true);
+        check_groups(&x.range_open, true);
+        check_groups(&x.months_before, true);
+    }
+    // The groups rely on no phrase being empty.
+    assert!(all_phrases().iter().all(|p| !p.is_empty()));
+}
+
+#[test]
+fn latin1_and_cjk_shortcuts_agree_with_unicode() {
+    for c in ('\u{80}'..='\u{ff}').chain(['\u{100}', 'ą', '\u{2126}']) {
+        assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
+    }
+    // `Phrases::get` does not fold U+3000–U+9FFF: nothing there has a lowercase.
+    for c in '\u{3000}'..='\u{9fff}' {
+        assert_eq!(lower1(c), Some(c), "{c:?}");
+    }
+}
+
+#[test]
+fn ascii_word_filter_keeps_every_word_in_any_case() {
+    for t in [&EN, &SV, &ZH, &DIGITS] {
+        for (w, _, _) in t.words.iter().filter(|(w, _, _)| w.is_ascii()) {
+            let capital = w[..1].to_ascii_uppercase() + &w[1..];
+            for v in [w.to_string(), w.to_ascii_uppercase(), capital] {
+                assert!(t.may_be_ascii_word(v.as_bytes()), "{v} in {}", t.lang);
+            }
+        }
+    }
+    assert!(!EN.may_be_ascii_word(b"patients"));
+    assert!(!SV.may_be_ascii_word(b"Patienter"));
 }
