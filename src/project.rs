@@ -513,6 +513,9 @@ pub struct ParsedFile<'s> {
     /// Ids of entries lost to a syntax error, wholly (the junk starts with their id) or in part
     /// (the junk is an indented line, such as a broken attribute, cut off the entry before it).
     pub junk_ids: Vec<&'s str>,
+    /// Every entry (in order) of each id defined more than once in the file; ids defined once
+    /// are only in `by_id`.
+    pub repeats: HashMap<&'s str, Vec<usize>>,
     /// Parts of the file not given to the parser because their placeables nest too deep (see
     /// [`MAX_NESTING`]); each is a junk entry of `resource`.
     pub too_deep: Vec<TooDeep>,
@@ -572,8 +575,19 @@ impl<'s> ParsedFile<'s> {
             });
         }
         let mut by_id = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut repeats: HashMap<&'s str, Vec<usize>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
-            by_id.entry(e.id).or_insert(i);
+            match by_id.entry(e.id) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    repeats
+                        .entry(e.id)
+                        .or_insert_with(|| vec![*o.get()])
+                        .push(i);
+                }
+            }
         }
         ParsedFile {
             src,
@@ -582,6 +596,7 @@ impl<'s> ParsedFile<'s> {
             entries,
             by_id,
             junk_ids,
+            repeats,
             too_deep,
         }
     }
@@ -673,16 +688,11 @@ pub fn junk_id(junk: &str) -> Option<&str> {
     valid.then_some(id)
 }
 
-/// Where an entry with a given id lives in a locale: file index and entry index.
-pub type EntryLoc = (usize, usize);
-
-/// A locale with its parsed files and an index of its ids across files.
+/// A locale with its parsed files (of one path, or all of them).
 pub struct Locale<'s> {
     pub source: &'s LocaleSource,
     pub files: Vec<ParsedFile<'s>>,
     pub by_rel: HashMap<&'s str, usize>,
-    /// Every definition of every id across the locale's files, in file order.
-    pub ids: HashMap<&'s str, Vec<EntryLoc>>,
 }
 
 impl<'s> Locale<'s> {
@@ -692,13 +702,6 @@ impl<'s> Locale<'s> {
 
     pub fn file(&self, rel: &str) -> Option<&ParsedFile<'s>> {
         self.by_rel.get(rel).map(|&i| &self.files[i])
-    }
-
-    /// The first definition of `id` anywhere in the locale.
-    pub fn lookup(&self, id: &str) -> Option<(&ParsedFile<'s>, EntryView<'_, 's>)> {
-        let &(f, e) = self.ids.get(id)?.first()?;
-        let file = &self.files[f];
-        Some((file, file.view(e)))
     }
 }
 
@@ -756,19 +759,15 @@ impl<'s> Project<'s> {
             .zip(sources.locales.par_iter())
             .map(|(source, read)| {
                 let files: Vec<ParsedFile<'s>> = read.par_iter().map(ParsedFile::parse).collect();
-                let mut by_rel = HashMap::with_capacity_and_hasher(files.len(), Default::default());
-                let mut ids: HashMap<&'s str, Vec<EntryLoc>> = HashMap::default();
-                for (fi, f) in files.iter().enumerate() {
-                    by_rel.insert(f.src.rel.as_str(), fi);
-                    for (ei, e) in f.entries.iter().enumerate() {
-                        ids.entry(e.id).or_default().push((fi, ei));
-                    }
-                }
+                let by_rel = files
+                    .iter()
+                    .enumerate()
+                    .map(|(fi, f)| (f.src.rel.as_str(), fi))
+                    .collect();
                 Locale {
                     source,
                     files,
                     by_rel,
-                    ids,
                 }
             })
             .collect();

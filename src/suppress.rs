@@ -310,12 +310,13 @@ fn inline(
         let fid = d.file?;
         let id = d.message_id.as_deref()?;
         let file = &project.locales[fid.locale].files[fid.file];
-        let locs = project.locales[fid.locale].ids.get(id)?;
-        let mut in_file = locs.iter().filter(|(f, _)| *f == fid.file).map(|(_, e)| *e);
-        let first = in_file.next()?;
-        let containing = std::iter::once(first)
-            .chain(in_file)
-            .find(|&e| file.entries[e].span.contains(&d.span.start));
+        let first = *file.by_id.get(id)?;
+        // An id defined twice: the definition the finding is in.
+        let containing = file.repeats.get(id).and_then(|all| {
+            all.iter()
+                .copied()
+                .find(|&e| file.entries[e].span.contains(&d.span.start))
+        });
         Some((fid, containing.unwrap_or(first)))
     };
     diagnostics.retain(|d| {

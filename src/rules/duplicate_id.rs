@@ -21,7 +21,7 @@ impl Rule for DuplicateId {
     }
 
     fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
-        let (Some(file), Some(file_index)) = (unit.file, unit.file_index) else {
+        let Some(file) = unit.file else {
             return;
         };
         let locale = unit.locale;
@@ -37,11 +37,7 @@ impl Rule for DuplicateId {
                 .flatten()
                 .map(|d| (locale.source.files[d.file].path.as_str(), d.line));
             let here = || {
-                let &(_, fe) = locale
-                    .ids
-                    .get(t.id())?
-                    .iter()
-                    .find(|&&(f, e)| f == file_index && e < ei)?;
+                let fe = *file.by_id.get(t.id()).filter(|&&fe| fe < ei)?;
                 let pos = file
                     .src
                     .lines
