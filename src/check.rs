@@ -218,6 +218,7 @@ pub fn units<'p, 's>(project: &'p Project<'s>, locale_level: bool) -> Vec<Unit<'
                 reference: None,
                 first_of_locale: true,
                 unreadable: false,
+                counterparts: Vec::new(),
             });
             continue;
         }
@@ -245,10 +246,19 @@ pub fn units<'p, 's>(project: &'p Project<'s>, locale_level: bool) -> Vec<Unit<'
                 reference: reference_index.map(|i| &reference.files[i]),
                 first_of_locale: false,
                 unreadable: false,
+                counterparts: Vec::new(),
             };
-            let path = unit.path();
-            unit.unreadable =
-                file_index.is_none() && locale.source.problems.iter().any(|p| p.path == path);
+            if let (Some(f), Some(r), true) = (unit.file, unit.reference, li > 0) {
+                unit.counterparts = f
+                    .entries
+                    .iter()
+                    .map(|e| r.by_id.get(e.id).copied())
+                    .collect();
+            }
+            if file_index.is_none() {
+                let path = unit.path();
+                unit.unreadable = locale.source.problems.iter().any(|p| p.path == path);
+            }
             units.push(unit);
         }
     }

@@ -478,6 +478,8 @@ pub struct EntryMeta<'s> {
     pub is_term: bool,
     /// Index into the resource body.
     pub body_index: usize,
+    /// Position in [`ParsedFile::entries`].
+    pub index: usize,
     /// From the start of the id to the end of the entry's last line.
     pub span: Range<usize>,
     pub id_span: Range<usize>,
@@ -570,6 +572,7 @@ impl<'s> ParsedFile<'s> {
                 id,
                 is_term,
                 body_index: i,
+                index: entries.len(),
                 span: id_start..end,
                 id_span: id_start..id_start + id.len(),
             });

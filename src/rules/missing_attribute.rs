@@ -28,7 +28,7 @@ impl Rule for MissingAttribute {
                 continue;
             }
             // Most reference entries have no attributes: nothing more to look at then.
-            let Some(r) = reference.get(t.id()).filter(|r| !r.attributes.is_empty()) else {
+            let Some(r) = unit.counterpart(&t).filter(|r| !r.attributes.is_empty()) else {
                 continue;
             };
             if file.damaged(t.id()) || reference.damaged(t.id()) {

@@ -27,7 +27,7 @@ impl Rule for MissingValue {
             if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
             }
-            let Some(r) = reference.get(t.id()) else {
+            let Some(r) = unit.counterpart(&t) else {
                 continue;
             };
             if r.value.is_some() && t.value.is_none() {

@@ -231,6 +231,9 @@ pub struct Unit<'p, 's> {
     pub first_of_locale: bool,
     /// The locale's file at this path exists but could not be read (already an `io-error`).
     pub unreadable: bool,
+    /// For a translation, the reference entry with the same id as each entry of `file` (by
+    /// position), looked up once for all rules; empty otherwise.
+    pub counterparts: Vec<Option<usize>>,
 }
 
 impl<'p, 's> Unit<'p, 's> {
@@ -253,6 +256,20 @@ impl<'p, 's> Unit<'p, 's> {
                 })
             }
             _ => here.map(Target::Here),
+        }
+    }
+
+    /// The reference entry with the same id as `entry`, in the unit's reference file.
+    pub fn counterpart(&self, entry: &EntryView<'_, '_>) -> Option<EntryView<'p, 's>> {
+        let reference = self.reference?;
+        let i = entry.meta.index;
+        let own = self
+            .file
+            .and_then(|f| f.entries.get(i))
+            .is_some_and(|m| std::ptr::eq(m, entry.meta));
+        match self.counterparts.get(i) {
+            Some(r) if own => r.map(|r| reference.view(r)),
+            _ => reference.get(entry.id()),
         }
     }
 
@@ -413,7 +430,7 @@ pub fn reference_entry<'p, 's>(
     unit: &Unit<'p, 's>,
     entry: &EntryView<'_, '_>,
 ) -> Option<EntryView<'p, 's>> {
-    unit.reference?.get(entry.id())
+    unit.counterpart(entry)
 }
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.

@@ -28,7 +28,7 @@ impl Rule for ObsoleteAttribute {
             if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
             }
-            let Some(r) = reference.get(t.id()) else {
+            let Some(r) = unit.counterpart(&t) else {
                 continue;
             };
             if t.value.is_some() && r.value.is_none() {

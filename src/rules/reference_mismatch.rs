@@ -171,7 +171,7 @@ impl Rule for ReferenceMismatch {
             if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
             }
-            let Some(rv) = reference.get(t.id()) else {
+            let Some(rv) = unit.counterpart(&t) else {
                 continue;
             };
             let rrefs = references(reference.text(), &rv);

@@ -67,7 +67,7 @@ impl Rule for VariableMismatch {
             if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
             }
-            let Some(r) = reference.get(t.id()) else {
+            let Some(r) = unit.counterpart(&t) else {
                 continue;
             };
             let tv = variables(&t);
