@@ -257,7 +257,11 @@ pub fn units<'p, 's>(project: &'p Project<'s>, locale_level: bool) -> Vec<Unit<'
             }
             if file_index.is_none() {
                 let path = unit.path();
-                unit.unreadable = locale.source.problems.iter().any(|p| p.path == path);
+                unit.unreadable = locale.source.problems.iter().any(|p| p.path == path)
+                    || project
+                        .unread
+                        .iter()
+                        .any(|(l, p)| *l == li && p.path == path);
             }
             units.push(unit);
         }

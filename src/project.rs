@@ -751,6 +751,9 @@ impl Tree {
 pub struct Project<'s> {
     pub tree: &'s Tree,
     pub locales: Vec<Locale<'s>>,
+    /// Files that could no longer be read when their path was checked: locale index and
+    /// problem ([`Sources::problems`]).
+    pub unread: &'s [(usize, IoProblem)],
 }
 
 impl<'s> Project<'s> {
@@ -774,7 +777,11 @@ impl<'s> Project<'s> {
                 }
             })
             .collect();
-        Project { tree, locales }
+        Project {
+            tree,
+            locales,
+            unread: &sources.problems,
+        }
     }
 
     pub fn reference(&self) -> &Locale<'s> {

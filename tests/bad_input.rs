@@ -471,3 +471,57 @@ fn a_missing_path_is_a_load_error_naming_it() {
     let outcome = check_path(&t.path().join("tree")).unwrap();
     assert_eq!(outcome.findings.len(), 0);
 }
+
+#[test]
+fn a_file_gone_between_indexing_and_checking_is_an_io_error_and_the_rest_is_checked() {
+    let t = tree(&[
+        ("en/leaflet.ftl", EN.as_bytes()),
+        ("sv/leaflet.ftl", SV.as_bytes()),
+        ("zh/leaflet.ftl", ZH_MISSING.as_bytes()),
+    ]);
+    // The tree is indexed when it is loaded and each path is read again when it is checked: a
+    // file deleted in between (a checkout running alongside) is reported, not a crash.
+    let tree = leaflint::project::Tree::load(t.path(), &Default::default()).unwrap();
+    std::fs::remove_file(t.path().join("sv/leaflet.ftl")).unwrap();
+    let outcome = leaflint::check::check_tree(&tree, &Default::default());
+    let prefix = format!("{}/", t.path().display());
+    let got: Vec<(String, String, String, String)> = outcome
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.locale.clone(),
+                f.file.strip_prefix(&prefix).unwrap_or(&f.file).to_string(),
+                f.message_id.clone().unwrap_or_else(|| "-".into()),
+            )
+        })
+        .collect();
+    let row = |rule: &str, locale: &str, file: &str, id: &str| {
+        (
+            rule.to_string(),
+            locale.to_string(),
+            file.to_string(),
+            id.to_string(),
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            row("io-error", "sv", "sv/leaflet.ftl", "-"),
+            row("missing-message", "zh", "zh/leaflet.ftl", "dose-kidney"),
+        ]
+    );
+    assert!(outcome.findings[0].message.starts_with("cannot read: "));
+
+    // The reference file gone: its io-error, not an obsolete file in every translation.
+    let tree = leaflint::project::Tree::load(t.path(), &Default::default()).unwrap();
+    std::fs::remove_file(t.path().join("en/leaflet.ftl")).unwrap();
+    let outcome = leaflint::check::check_tree(&tree, &Default::default());
+    let rules: Vec<(&str, &str)> = outcome
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.locale.as_str()))
+        .collect();
+    assert_eq!(rules, vec![("io-error", "en")]);
+}

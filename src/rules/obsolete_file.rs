@@ -28,7 +28,12 @@ impl Rule for ObsoleteFile {
             .join(unit.rel.replace('/', std::path::MAIN_SEPARATOR_STR))
             .display()
             .to_string();
-        if reference.problems.iter().any(|p| p.path == expected) {
+        let unread_now = ctx
+            .project
+            .unread
+            .iter()
+            .any(|(l, p)| *l == 0 && p.path == expected);
+        if unread_now || reference.problems.iter().any(|p| p.path == expected) {
             return;
         }
         out.emit(
