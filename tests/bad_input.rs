@@ -28,7 +28,10 @@ fn tree(files: &[(&str, &[u8])]) -> TempDir {
 type Found = (String, String, String, String, usize, usize);
 
 fn findings(root: &Path) -> Vec<Found> {
-    let outcome = check_path(root).unwrap_or_else(|e| panic!("{e}"));
+    rows(&check_path(root).unwrap_or_else(|e| panic!("{e}")), root)
+}
+
+fn rows(outcome: &leaflint::check::Outcome, root: &Path) -> Vec<Found> {
     let prefix = format!("{}/", root.display());
     outcome
         .findings
@@ -484,32 +487,11 @@ fn a_file_gone_between_indexing_and_checking_is_an_io_error_and_the_rest_is_chec
     let tree = leaflint::project::Tree::load(t.path(), &Default::default()).unwrap();
     std::fs::remove_file(t.path().join("sv/leaflet.ftl")).unwrap();
     let outcome = leaflint::check::check_tree(&tree, &Default::default());
-    let prefix = format!("{}/", t.path().display());
-    let got: Vec<(String, String, String, String)> = outcome
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.rule.to_string(),
-                f.locale.clone(),
-                f.file.strip_prefix(&prefix).unwrap_or(&f.file).to_string(),
-                f.message_id.clone().unwrap_or_else(|| "-".into()),
-            )
-        })
-        .collect();
-    let row = |rule: &str, locale: &str, file: &str, id: &str| {
-        (
-            rule.to_string(),
-            locale.to_string(),
-            file.to_string(),
-            id.to_string(),
-        )
-    };
     assert_eq!(
-        got,
+        rows(&outcome, t.path()),
         vec![
-            row("io-error", "sv", "sv/leaflet.ftl", "-"),
-            row("missing-message", "zh", "zh/leaflet.ftl", "dose-kidney"),
+            found("io-error", "sv", "sv/leaflet.ftl", "-", 1, 1),
+            zh_missing_kidney(),
         ]
     );
     assert!(outcome.findings[0].message.starts_with("cannot read: "));
