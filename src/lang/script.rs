@@ -159,7 +159,17 @@ pub fn may_hold_invisible(text: &str) -> bool {
 
 /// Whether `text` may hold CJK characters (three- and four-byte sequences from U+1100 up).
 pub fn may_hold_cjk(text: &str) -> bool {
-    text.bytes().any(|b| b >= 0xE1)
+    // Eight bytes at a time: a byte from 0xE0 up has its three top bits set, which shifting
+    // brings together in its high bit; only a chunk with one is looked at byte by byte.
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+        if x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080 != 0 && chunk.iter().any(|&b| b >= 0xE1)
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b >= 0xE1)
 }
 
 /// The Latin letter a Cyrillic or Greek letter is easily mistaken for, in the spirit of the
@@ -356,11 +366,14 @@ mod tests {
             "ᴀ small capital, ἀ polytonic, ꙁ Cyrillic extended-B",
             "zero\u{200B}width, bom\u{FEFF}, bad\u{FFFD}, mark\u{200E}",
             "\u{2060}word joiner is not reported",
+            "eight by\u{0800}",
+            "eight bytes then \u{0800} and \u{1100}",
         ] {
             let letters = s
                 .chars()
                 .any(|c| matches!(family(c), Family::Cyrillic | Family::Greek));
             assert!(!letters || may_hold_cyrillic_or_greek(s), "{s:?}");
+            assert_eq!(may_hold_cjk(s), s.bytes().any(|b| b >= 0xE1), "{s:?}");
             let invisibles = s.chars().any(|c| invisible(c).is_some());
             assert_eq!(may_hold_invisible(s), invisibles, "{s:?}");
         }

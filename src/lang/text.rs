@@ -242,6 +242,20 @@ impl Atoms<'_> {
             // U+4000 to U+9FFF (CJK ideographs, Yijing hexagrams): never a word character, so
             // the bulk of Chinese text is stepped over a character at a time.
             0xE4..=0xE9 => (false, 3),
+            // The punctuation of Chinese text (see `is_common_punctuation`): `“”…—` (U+2000 to
+            // U+203F), `、。「」` (U+3000 to U+3004, U+3008 to U+3020), `！（），：；？` (U+FF01 to
+            // U+FF0F, U+FF1A to U+FF20).
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => (false, 3),
+            0xE3 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x80..=0x84 | 0x88..=0xA0)) =>
+            {
+                (false, 3)
+            }
+            0xEF if bytes.get(i + 1) == Some(&0xBC)
+                && matches!(bytes.get(i + 2), Some(0x81..=0x8F | 0x9A..=0xA0)) =>
+            {
+                (false, 3)
+            }
             _ => self.decode_slow(i),
         }
     }
@@ -691,7 +705,13 @@ mod tests {
     #[test]
     fn atom_fast_paths_agree_with_decoding() {
         let mut s = String::new();
-        for c in ('\u{00C0}'..='\u{023F}').chain('\u{4000}'..='\u{9FFF}') {
+        let ranges = [
+            '\u{0080}'..='\u{07FF}',
+            '\u{2000}'..='\u{3FFF}',
+            '\u{4000}'..='\u{9FFF}',
+            '\u{FF00}'..='\u{FFFF}',
+        ];
+        for c in ranges.into_iter().flatten() {
             s.clear();
             s.push(c);
             let atoms = Atoms { text: &s, at: 0 };
