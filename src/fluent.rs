@@ -39,6 +39,11 @@ fn walk_pattern_at<'s, V: Visitor<'s>>(pattern: &'s Pattern<&'s str>, v: &mut V,
     if depth > MAX_DEPTH {
         return;
     }
+    // Most patterns are one text element: no loop to set up.
+    if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        v.text(value);
+        return;
+    }
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => v.text(value),

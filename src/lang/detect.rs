@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
-use super::text::Atom;
+use super::text::{Atom, ASCII_WORD, BYTE_CLASS, NON_ASCII};
 
 /// The Latin-script languages leaflint can tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +78,12 @@ enum Side {
     Swedish,
 }
 
-/// Both word lists, each word packed into a `u64` and bucketed by list, byte length and first
-/// byte, so a lookup compares at most a handful of integers and never hashes. A word on both
-/// lists is English.
+/// Both word lists, each word packed into a `u64` and kept in a small open-addressing set per
+/// list, so a lookup hashes with one multiplication and compares one or two integers. A word on
+/// both lists is English.
 struct WordTable {
-    /// `buckets[side][len * 256 + first byte]`.
-    buckets: [Vec<Vec<u64>>; 2],
+    /// `sets[side]`: packed words, zero for a free slot (no word packs to zero).
+    sets: [Box<[u64; SET_SLOTS]>; 2],
     /// The byte length of the longest word of each list.
     longest: [usize; 2],
 }
@@ -91,45 +91,73 @@ struct WordTable {
 const MAX_FUNCTION_WORD: usize = 9;
 
 /// The longest listed word in bytes (`eftersom`): every one packs into a `u64`, zero-padded;
-/// its bucket holds only words of its length, so the padding is unambiguous.
+/// no listed word holds a zero byte, so the padding is unambiguous.
 const KEY_BYTES: usize = 8;
 
-fn bucket_of(word: &[u8], lowercase: bool) -> Option<usize> {
-    let &first = word.first()?;
-    let first = if lowercase {
-        first.to_ascii_lowercase()
-    } else {
-        first
-    };
-    (word.len() <= KEY_BYTES).then(|| word.len() * 256 + usize::from(first))
-}
+/// Slots of a set: a power of two, about four times the words of a list, so probes are short.
+const SET_SLOTS: usize = 256;
 
-/// `word` (at most [`KEY_BYTES`] long) as an integer, with ASCII capitals lowered if asked.
-fn pack(word: &[u8], lowercase: bool) -> u64 {
+/// `word` (at most [`KEY_BYTES`] long) as an integer.
+fn pack(word: &[u8]) -> u64 {
     // Last byte first, shifting: a few scalar steps, where a loop over a buffer would be
     // vectorised or call `memcpy` for a handful of bytes.
-    word.iter().rev().fold(0, |key, &b| {
-        let b = if lowercase { b.to_ascii_lowercase() } else { b };
-        key << 8 | u64::from(b)
-    })
+    word.iter().rev().fold(0, |key, &b| key << 8 | u64::from(b))
+}
+
+/// [`pack`] of the ASCII letters and digits `bytes[start..end]`, lowered: letters and digits
+/// differ from their lower case only in bit 5, which is set in every lower-case letter and
+/// digit. Reads eight bytes at once when the text has them.
+#[inline]
+fn pack_lowered_alphanumeric(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    debug_assert!((1..=KEY_BYTES).contains(&len));
+    let mask = u64::MAX >> (64 - 8 * len);
+    let key = match bytes.get(start..start + 8) {
+        Some(eight) => <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes),
+        None => pack(&bytes[start..end]),
+    };
+    (key | 0x2020_2020_2020_2020) & mask
+}
+
+fn slot_of(key: u64) -> usize {
+    // Fibonacci hashing: the top bits of the product.
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % SET_SLOTS
 }
 
 impl WordTable {
     /// The list `word` is on.
     fn get(&self, word: &str) -> Option<Side> {
+        let word = word.as_bytes();
+        if !(1..=KEY_BYTES).contains(&word.len()) {
+            return None;
+        }
+        let key = pack(word);
         [Side::English, Side::Swedish]
             .into_iter()
-            .find(|&side| self.has(side, word.as_bytes(), false))
+            .find(|&side| self.has_key(side, key))
     }
 
-    /// Whether `word` (with ASCII capitals lowered if asked) is on the list of `side`.
+    /// Whether the packed word `key` (not zero) is on the list of `side`.
     #[inline]
-    fn has(&self, side: Side, word: &[u8], lowercase: bool) -> bool {
-        let Some(bucket) = bucket_of(word, lowercase) else {
-            return false;
-        };
-        let bucket = &self.buckets[side as usize][bucket];
-        !bucket.is_empty() && bucket.contains(&pack(word, lowercase))
+    fn has_key(&self, side: Side, key: u64) -> bool {
+        let set = &self.sets[side as usize];
+        let mut i = slot_of(key);
+        loop {
+            match set[i] {
+                k if k == key => return true,
+                0 => return false,
+                _ => i = (i + 1) % SET_SLOTS,
+            }
+        }
+    }
+
+    fn insert(&mut self, side: Side, key: u64) {
+        let set = &mut self.sets[side as usize];
+        let mut i = slot_of(key);
+        while set[i] != 0 {
+            i = (i + 1) % SET_SLOTS;
+        }
+        set[i] = key;
     }
 
     fn longest(&self, side: Side) -> usize {
@@ -141,10 +169,7 @@ fn word_table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = WordTable {
-            buckets: [
-                vec![Vec::new(); (KEY_BYTES + 1) * 256],
-                vec![Vec::new(); (KEY_BYTES + 1) * 256],
-            ],
+            sets: [Box::new([0; SET_SLOTS]), Box::new([0; SET_SLOTS])],
             longest: [0; 2],
         };
         let lists = [(ENGLISH, Side::English), (SWEDISH, Side::Swedish)];
@@ -154,8 +179,11 @@ fn word_table() -> &'static WordTable {
                     continue;
                 }
                 let w = w.as_bytes();
-                let i = bucket_of(w, false).expect("function words are short");
-                table.buckets[side as usize][i].push(pack(w, false));
+                assert!(
+                    (1..=KEY_BYTES).contains(&w.len()) && !w.contains(&0),
+                    "function words are short"
+                );
+                table.insert(side, pack(w));
                 table.longest[side as usize] = table.longest[side as usize].max(w.len());
             }
         }
@@ -237,24 +265,85 @@ pub fn signal_bound<'a>(texts: impl IntoIterator<Item = &'a str>, foreign: Lang)
     let joiners = joiners();
     let mut n = 0;
     for text in texts {
-        n += match joiners {
-            Joiners::Bytes(bytes) => bytes
-                .iter()
-                .map(|&j| memchr::memchr_iter(j, text.as_bytes()).count())
-                .sum::<usize>(),
-            Joiners::Chars(chars) => text.chars().filter(|c| chars.contains(c)).count(),
-        };
-        n += super::text::atoms(text)
-            .filter(|&atom| may_signal(atom, foreign))
-            .count();
+        if let Joiners::Chars(chars) = joiners {
+            n += text.chars().filter(|c| chars.contains(c)).count();
+        }
+        n += ascii_joiners_and_signs(text, joiners, foreign);
     }
     n
 }
 
-/// The joiners that some listed word holds (only the apostrophe of `it's` and `don't`), as bytes
-/// when they are all ASCII, so that counting them needs no decoding.
+/// The ASCII joiners (all of them, when they are ASCII) and the atoms that may signal
+/// `foreign` in `text`, in one pass: ASCII separators and ASCII atoms (most of a Latin-script
+/// text) are read byte by byte, only atoms with other letters go through [`Atoms`].
+///
+/// [`Atoms`]: super::text::Atoms
+fn ascii_joiners_and_signs(text: &str, joiners: &Joiners, foreign: Lang) -> usize {
+    let ascii_joiners = match joiners {
+        Joiners::Ascii(mask) => *mask,
+        Joiners::Chars(_) => 0,
+    };
+    let table = word_table();
+    let side = match foreign {
+        Lang::English => Side::English,
+        Lang::Swedish => Side::Swedish,
+    };
+    let longest = table.longest(side);
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match BYTE_CLASS[usize::from(b)] {
+            ASCII_WORD => {
+                let start = at;
+                at += 1 + bytes[at + 1..]
+                    .iter()
+                    .position(|&b| BYTE_CLASS[usize::from(b)] != ASCII_WORD)
+                    .unwrap_or(bytes.len() - at - 1);
+                if bytes.get(at).is_none_or(u8::is_ascii) {
+                    // Lowering ASCII keeps the length: an atom longer than every word of the
+                    // list is none.
+                    let len = at - start;
+                    n += usize::from(
+                        (side == Side::English && len == 1 && b == b'I')
+                            || (len <= longest
+                                && table
+                                    .has_key(side, pack_lowered_alphanumeric(bytes, start, at))),
+                    );
+                    continue;
+                }
+                // The atom goes on with a non-ASCII character: read it whole below.
+                at = start;
+            }
+            NON_ASCII => {
+                let (word, len) = super::text::non_ascii_word_char_at(text, at);
+                if !word {
+                    at += len;
+                    continue;
+                }
+            }
+            _ => {
+                n += usize::from(ascii_joiners >> b & 1 == 1);
+                at += 1;
+                continue;
+            }
+        }
+        // A word character starts an atom here, which the iterator reads to its end (and no
+        // further: the separators after it are counted above).
+        let mut atoms = super::text::atoms_from(text, at);
+        let Some(atom) = atoms.next() else {
+            break;
+        };
+        n += usize::from(may_signal(atom, foreign));
+        at = atoms.position();
+    }
+    n
+}
+
+/// The joiners that some listed word holds (only the apostrophe of `it's` and `don't`), as a
+/// bit mask over ASCII when they are all ASCII, so that counting them needs no decoding.
 enum Joiners {
-    Bytes(Vec<u8>),
+    Ascii(u128),
     Chars(Vec<char>),
 }
 
@@ -270,7 +359,7 @@ fn joiners() -> &'static Joiners {
         v.sort_unstable();
         v.dedup();
         if v.iter().all(char::is_ascii) {
-            Joiners::Bytes(v.iter().map(|&c| c as u8).collect())
+            Joiners::Ascii(v.iter().fold(0, |mask, &c| mask | 1 << (c as u32)))
         } else {
             Joiners::Chars(v)
         }
@@ -281,24 +370,37 @@ fn joiners() -> &'static Joiners {
 /// is one).
 #[inline]
 fn may_signal(atom: Atom<'_>, foreign: Lang) -> bool {
+    if atom.ascii {
+        return ascii_may_signal(atom.text.as_bytes(), 0, atom.text.len(), foreign);
+    }
+    match foreign {
+        Lang::Swedish if has_swedish_letter(atom.text) => true,
+        Lang::Swedish => may_signal_unicode(atom.text, Side::Swedish),
+        Lang::English => may_signal_unicode(atom.text, Side::English),
+    }
+}
+
+/// [`may_signal`] for the atom `bytes[start..end]` of ASCII letters and digits.
+#[inline]
+fn ascii_may_signal(bytes: &[u8], start: usize, end: usize, foreign: Lang) -> bool {
     let side = match foreign {
-        Lang::English if atom.text == "I" => return true,
+        Lang::English if &bytes[start..end] == b"I" => return true,
         Lang::English => Side::English,
-        Lang::Swedish if !atom.ascii && has_swedish_letter(atom.text) => return true,
         Lang::Swedish => Side::Swedish,
     };
     let table = word_table();
-    if atom.ascii {
-        // Lowering ASCII keeps the length: an atom longer than every word of the list is none.
-        return atom.text.len() <= table.longest(side)
-            && table.has(side, atom.text.as_bytes(), true);
-    }
-    may_signal_unicode(atom.text, side)
+    // Lowering ASCII keeps the length: an atom longer than every word of the list is none.
+    end - start <= table.longest(side)
+        && table.has_key(side, pack_lowered_alphanumeric(bytes, start, end))
 }
 
 /// [`may_signal`] for an atom with non-ASCII letters, whose lower case may differ in length.
 fn may_signal_unicode(atom: &str, side: Side) -> bool {
     if atom.len() > MAX_FUNCTION_WORD {
+        false
+    } else if side == Side::English && atom.as_bytes().contains(&0xC3) {
+        // A letter of U+00C0 to U+00FF (lead byte 0xC3) stays outside ASCII in lower case, and
+        // every English word is ASCII: `för`, `är` and their like need no lower-casing.
         false
     } else if atom.chars().any(char::is_uppercase) {
         word_table().get(&atom.to_lowercase()) == Some(side)
@@ -345,6 +447,16 @@ mod tests {
         assert!(!s.suggest(Lang::English));
         let s = Signals::of("Wash your hands and carry a bottle".split(' '));
         assert!(s.suggest(Lang::English));
+    }
+
+    #[test]
+    fn english_words_are_ascii() {
+        // `may_signal_unicode` relies on it.
+        assert!(ENGLISH.iter().all(|w| w.is_ascii()));
+        for atom in ["för", "Är", "ÅTTA", "naïve", "\u{212A}", "i\u{0307}t"] {
+            let slow = word_table().get(&atom.to_lowercase()) == Some(Side::English);
+            assert!(!slow || may_signal_unicode(atom, Side::English), "{atom:?}");
+        }
     }
 
     #[test]

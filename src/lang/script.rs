@@ -75,38 +75,71 @@ pub fn family(c: char) -> Family {
 /// scripts live in U+0370–U+052F, plus extension blocks at U+1C80, U+1D00–U+1FFF, U+2DE0 and
 /// U+A640).
 pub fn may_hold_cyrillic_or_greek(text: &str) -> bool {
-    // Eight bytes at a time: a run of ASCII (most of a Latin-script text) is skipped whole, and
-    // only the bytes of other runs are looked at.
     let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
-    for chunk in &mut chunks {
-        let word = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
-        if word & 0x8080_8080_8080_8080 != 0
-            && chunk
-                .iter()
-                .enumerate()
-                .any(|(i, &b)| starts_cyrillic_or_greek(text, at + i, b))
-        {
-            return true;
+    loop {
+        // Eight bytes at a time over ASCII (most of a Latin-script text), up to the first lead
+        // byte of another character.
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let word = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+            let high = word & 0x8080_8080_8080_8080;
+            if high != 0 {
+                at += high.trailing_zeros() as usize / 8;
+                break;
+            }
+            at += 8;
         }
-        at += 8;
+        // Then a character at a time, by its lead byte alone, over a run of other characters
+        // (all of a Chinese text): only a few lead bytes need a second look.
+        while let Some(&b) = bytes.get(at) {
+            let lead = LEAD[usize::from(b)];
+            if lead & CYRILLIC_OR_GREEK != 0 && starts_cyrillic_or_greek(text, at, b) {
+                return true;
+            }
+            at += usize::from(lead & LENGTH);
+            if b < 0x80 && bytes.get(at..at + 8).is_some() {
+                break;
+            }
+        }
+        if at >= bytes.len() {
+            return false;
+        }
     }
-    chunks
-        .remainder()
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| starts_cyrillic_or_greek(text, at + i, b))
 }
+
+/// What a UTF-8 lead byte says to [`may_hold_cyrillic_or_greek`]: the length of its sequence,
+/// and whether the sequence may be a Cyrillic or Greek letter.
+const LENGTH: u8 = 0x7;
+const CYRILLIC_OR_GREEK: u8 = 0x8;
+const LEAD: [u8; 256] = {
+    let mut table = [1; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = match b {
+            0xCD..=0xD4 => 2 | CYRILLIC_OR_GREEK,
+            0xE1 | 0xE2 | 0xEA => 3 | CYRILLIC_OR_GREEK,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Whether byte `b`, at `i` in `text`, starts a Cyrillic or Greek letter (see
 /// [`may_hold_cyrillic_or_greek`]).
 fn starts_cyrillic_or_greek(text: &str, i: usize, b: u8) -> bool {
-    match b {
-        0xCD..=0xD4 => true,
-        0xE1 | 0xE2 | 0xEA => char_at(text, i).is_some_and(|c| {
-            matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
-        }),
+    // The second byte rules out most three-byte characters (the quotes and dashes of U+2000 to
+    // U+203F) without decoding.
+    let second = text.as_bytes().get(i + 1).copied().unwrap_or(0);
+    match (b, second) {
+        (0xCD..=0xD4, _) => true,
+        (0xE1, 0xB2 | 0xB4..=0xB6 | 0xBC..=0xBF) | (0xE2, 0xB7) | (0xEA, 0x99 | 0x9A) => {
+            char_at(text, i).is_some_and(|c| {
+                matches!(c, '\u{1C80}'..='\u{1C8F}' | '\u{1D00}'..='\u{1DBF}' | '\u{1F00}'..='\u{1FFF}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}')
+            })
+        }
         _ => false,
     }
 }
@@ -126,7 +159,17 @@ pub fn may_hold_invisible(text: &str) -> bool {
 
 /// Whether `text` may hold CJK characters (three- and four-byte sequences from U+1100 up).
 pub fn may_hold_cjk(text: &str) -> bool {
-    text.bytes().any(|b| b >= 0xE1)
+    // Eight bytes at a time: a byte from 0xE0 up has its three top bits set, which shifting
+    // brings together in its high bit; only a chunk with one is looked at byte by byte.
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+        if x & (x << 1) & (x << 2) & 0x8080_8080_8080_8080 != 0 && chunk.iter().any(|&b| b >= 0xE1)
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b >= 0xE1)
 }
 
 /// The Latin letter a Cyrillic or Greek letter is easily mistaken for, in the spirit of the
@@ -323,11 +366,14 @@ mod tests {
             "ᴀ small capital, ἀ polytonic, ꙁ Cyrillic extended-B",
             "zero\u{200B}width, bom\u{FEFF}, bad\u{FFFD}, mark\u{200E}",
             "\u{2060}word joiner is not reported",
+            "eight by\u{0800}",
+            "eight bytes then \u{0800} and \u{1100}",
         ] {
             let letters = s
                 .chars()
                 .any(|c| matches!(family(c), Family::Cyrillic | Family::Greek));
             assert!(!letters || may_hold_cyrillic_or_greek(s), "{s:?}");
+            assert_eq!(may_hold_cjk(s), s.bytes().any(|b| b >= 0xE1), "{s:?}");
             let invisibles = s.chars().any(|c| invisible(c).is_some());
             assert_eq!(may_hold_invisible(s), invisibles, "{s:?}");
         }

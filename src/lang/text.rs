@@ -199,6 +199,16 @@ pub fn atoms(text: &str) -> Atoms<'_> {
     Atoms { text, at: 0 }
 }
 
+/// The atoms of `text` from byte `at` (a character boundary) on.
+pub(crate) fn atoms_from(text: &str, at: usize) -> Atoms<'_> {
+    Atoms { text, at }
+}
+
+/// Whether the non-ASCII character at byte `at` of `text` is a word character, and its length.
+pub(crate) fn non_ascii_word_char_at(text: &str, at: usize) -> (bool, usize) {
+    Atoms { text, at }.decode_at(at)
+}
+
 /// An atom of a text (see [`atoms`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Atom<'t> {
@@ -215,9 +225,43 @@ pub struct Atoms<'t> {
 }
 
 impl Atoms<'_> {
+    /// The byte offset the next atom is looked for from.
+    pub(crate) fn position(&self) -> usize {
+        self.at
+    }
+
     /// Whether the non-ASCII character at byte `i` is a word character, and its length.
     #[inline]
     fn decode_at(&self, i: usize) -> (bool, usize) {
+        let bytes = self.text.as_bytes();
+        match bytes[i] {
+            // U+00C0 to U+023F (accented Latin letters): all letters but `×` and `÷`, known from
+            // the lead byte (and the second byte for those two) without decoding.
+            0xC3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xB7)), 2),
+            0xC4..=0xC8 => (true, 2),
+            // U+4000 to U+9FFF (CJK ideographs, Yijing hexagrams): never a word character, so
+            // the bulk of Chinese text is stepped over a character at a time.
+            0xE4..=0xE9 => (false, 3),
+            // The punctuation of Chinese text (see `is_common_punctuation`): `“”…—` (U+2000 to
+            // U+203F), `、。「」` (U+3000 to U+3004, U+3008 to U+3020), `！（），：；？` (U+FF01 to
+            // U+FF0F, U+FF1A to U+FF20).
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => (false, 3),
+            0xE3 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x80..=0x84 | 0x88..=0xA0)) =>
+            {
+                (false, 3)
+            }
+            0xEF if bytes.get(i + 1) == Some(&0xBC)
+                && matches!(bytes.get(i + 2), Some(0x81..=0x8F | 0x9A..=0xA0)) =>
+            {
+                (false, 3)
+            }
+            _ => self.decode_slow(i),
+        }
+    }
+
+    #[cold]
+    fn decode_slow(&self, i: usize) -> (bool, usize) {
         match self.text.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) => (is_word_char(c), c.len_utf8()),
             None => (false, 1),
@@ -227,9 +271,9 @@ impl Atoms<'_> {
 
 /// What a byte is to [`Atoms`]: part of an ASCII word character, part of a non-ASCII character
 /// (to be decoded), or an ASCII separator.
-const ASCII_WORD: u8 = 1;
-const NON_ASCII: u8 = 2;
-const BYTE_CLASS: [u8; 256] = {
+pub(crate) const ASCII_WORD: u8 = 1;
+pub(crate) const NON_ASCII: u8 = 2;
+pub(crate) const BYTE_CLASS: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
@@ -655,6 +699,23 @@ mod tests {
             let found: Vec<&str> = atoms(s).map(|a| a.text).collect();
             assert_eq!(found, expected, "{s:?}");
             assert!(atoms(s).all(|a| a.ascii == a.text.is_ascii()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn atom_fast_paths_agree_with_decoding() {
+        let mut s = String::new();
+        let ranges = [
+            '\u{0080}'..='\u{07FF}',
+            '\u{2000}'..='\u{3FFF}',
+            '\u{4000}'..='\u{9FFF}',
+            '\u{FF00}'..='\u{FFFF}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            s.clear();
+            s.push(c);
+            let atoms = Atoms { text: &s, at: 0 };
+            assert_eq!(atoms.decode_at(0), atoms.decode_slow(0), "{c:?}");
         }
     }
 

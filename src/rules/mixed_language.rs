@@ -8,7 +8,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::fluent::parts;
 use crate::lang::detect::{confidence, signal_bound, Lang, Signals};
-use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation};
+use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation, may_hold_cjk};
 use crate::lang::text::{
     atoms, content_words, fragment_end, has_latin_letter, segments, sentences, source_text,
     strip_markup, words, Ch, Segment, Word, WordKind,
@@ -122,7 +122,7 @@ fn nothing_can_fire<'a>(
         // Nothing below U+1100 (lead bytes below 0xE1) is CJK.
         texts
             .iter()
-            .all(|t| !t.bytes().any(|b| b >= 0xE1) || !t.chars().any(|c| cjk(c).is_some()))
+            .all(|t| !may_hold_cjk(t) || !t.chars().any(|c| cjk(c).is_some()))
     };
     match (writing, own) {
         (Writing::Cjk, _) => {
