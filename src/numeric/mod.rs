@@ -384,6 +384,12 @@ fn cn_power(c: char) -> Option<f64> {
     })
 }
 
+/// Every character [`is_cn_numeral`] accepts.
+const CN_NUMERALS: &[char] = &[
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+];
+
 fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c).is_some()
 }
@@ -666,7 +672,16 @@ impl<'s> Scan<'_, 's> {
                 i += 1;
                 continue;
             }
+            if let Some(e) = self.plain_word(i) {
+                i = e;
+                continue;
+            }
             let c = char_at(s, i).unwrap_or(' ');
+            // Fast path: most characters of U+3000–U+9FFF (CJK; three bytes each) start nothing.
+            if (0xE3..=0xE9).contains(&b) && !self.t.may_start_cjk(c) {
+                i += 3;
+                continue;
+            }
             if c == '<'
                 && char_at(s, i + 1)
                     .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!')
@@ -713,6 +728,42 @@ impl<'s> Scan<'_, 's> {
             };
         }
         in_tag
+    }
+
+    /// Fast path for most of a text: the end of the word at `i` when it is plainly not a
+    /// number, which is what the full reading would find more slowly. A plain word starts at a
+    /// word boundary, is made of letters of U+0000–U+00FF (ASCII, `å`, `é`, …), is not glued to
+    /// digits or a URL, and cannot be a number word. `None`: read it the full way.
+    fn plain_word(&self, i: usize) -> Option<usize> {
+        let b = self.s.as_bytes();
+        // Only a character before that is ASCII is checked here.
+        if i > 0 && (b[i - 1] >= 0x80 || b[i - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        if matches!(b[i], b'h' | b'H' | b'w' | b'W') && url_end(self.s, i).is_some() {
+            return None;
+        }
+        let mut e = i;
+        loop {
+            match b.get(e) {
+                Some(c) if c.is_ascii_alphabetic() => e += 1,
+                // U+00C0–U+00FF but `×` and `÷` (the letters of `is_latin1_letter` but `ª`, `µ`
+                // and `º`).
+                Some(0xC3) if !matches!(b.get(e + 1), Some(0x97 | 0xB7)) => e += 2,
+                Some(c) if *c >= 0x80 => return None,
+                _ => break,
+            }
+        }
+        if e == i {
+            return None;
+        }
+        // An identifier (`JAK1`, `IL-6`) or more letters (`-` before `'１'`) is for `read`.
+        let glued = |j: usize| b.get(j).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
+        if glued(e) || (matches!(b.get(e), Some(b'-' | b'.' | b'_')) && glued(e + 1)) {
+            return None;
+        }
+        let index = self.t.index();
+        (e - i > index.max_len || !self.t.may_be_latin1_word(&b[i..e])).then_some(e)
     }
 
     fn push_ident(&mut self, st: usize, e: usize) {
