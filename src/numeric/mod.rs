@@ -403,21 +403,32 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 }
 
 fn skip_space(s: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(s, i) {
-        if !is_space(c) {
-            break;
+    // ASCII bytes without decoding: this runs several times around every number.
+    let b = s.as_bytes();
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(&x) if x >= 0x80 => match char_at(s, i) {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
-        i += c.len_utf8();
     }
     i
 }
 
 fn skip_space_back(s: &str, mut i: usize) -> usize {
-    while let Some(c) = char_before(s, i) {
-        if !is_space(c) {
-            break;
+    let b = s.as_bytes();
+    loop {
+        match i.checked_sub(1).map(|j| b[j]) {
+            Some(b' ' | b'\t') => i -= 1,
+            Some(x) if x >= 0x80 => match char_before(s, i) {
+                Some(c) if is_space(c) => i -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
-        i -= c.len_utf8();
     }
     i
 }
@@ -513,7 +524,8 @@ fn match_at_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
 
 /// Whether the text bytes `t` (as many as the phrase has, if the text has them) spell the phrase
 /// bytes `p` the way [`chars_eq`] compares characters, when the bytes alone can tell: equal bytes
-/// are equal characters, and two ASCII characters compare as they are. `None` means: decode and
+/// are equal characters, two ASCII characters compare as they are, and an ASCII text character
+/// never matches a non-ASCII phrase character. `None` means: decode and
 /// compare characters (a non-ASCII space, or a letter whose lowercase is another character).
 /// `backwards` compares from the end, where a phrase matched before a position is anchored.
 #[inline(always)]
@@ -532,7 +544,9 @@ fn bytes_match(t: Option<&[u8]>, p: &[u8], fold: bool, backwards: bool) -> Optio
                 && ((b == b' ' && a == b'\t') || (fold && a.to_ascii_lowercase() == b)))
         {
             None
-        } else if (a < 0x80 && b < 0x80) || exact {
+        } else if a < 0x80 || exact {
+            // An ASCII text character never equals, folds to or spaces like a non-ASCII phrase
+            // character.
             Some(Some(false))
         } else {
             Some(None)
@@ -608,15 +622,17 @@ fn longest_at<T: Copy>(s: &str, i: usize, phrases: &Phrases<T>, fold: bool) -> O
     best
 }
 
-/// Longest of `phrases` ending at `i`, as (start, value).
+/// Longest of `phrases` ending at `i`, as (start, value); `c` is the character before `i` (the
+/// callers try several tables at one place).
 fn longest_before<T: Copy>(
     s: &str,
     i: usize,
+    c: char,
     phrases: &Phrases<T>,
     fold: bool,
 ) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
-    for &(p, v) in phrases.get(char_before(s, i)?, fold) {
+    for &(p, v) in phrases.get(c, fold) {
         if let Some(st) = match_before_full(s, i, p, fold) {
             if best.is_none_or(|(bs, _)| st < bs) {
                 best = Some((st, v));
@@ -626,9 +642,9 @@ fn longest_before<T: Copy>(
     best
 }
 
-fn any_before(s: &str, i: usize, phrases: &Phrases<()>) -> Option<usize> {
+fn any_before(s: &str, i: usize, c: char, phrases: &Phrases<()>) -> Option<usize> {
     phrases
-        .get(char_before(s, i)?, true)
+        .get(c, true)
         .iter()
         .filter_map(|(p, _)| match_before_full(s, i, p, true))
         .min()
@@ -1223,7 +1239,8 @@ impl<'s> Scan<'_, 's> {
                     .any(|(_, c)| match_at(s, j, c, fold).is_some());
             let prefixed = {
                 let b = skip_space_back(s, n.start);
-                longest_before(s, b, &index.unit_prefixes, fold).is_some()
+                char_before(s, b)
+                    .is_some_and(|c| longest_before(s, b, c, &index.unit_prefixes, fold).is_some())
             };
             if !ranged && !prefixed && self.unit_at(j, false).is_none() {
                 if !n.article {
@@ -1264,7 +1281,11 @@ impl<'s> Scan<'_, 's> {
         let mut p = start;
         for _ in 0..4 {
             let b = skip_space_back(s, p);
-            if let Some((st, c)) = longest_before(s, b, &index.symbol_cmps, false)
+            // Every table below is keyed by the character before `b`; none matches without one.
+            let Some(cb) = char_before(s, b) else {
+                break;
+            };
+            if let Some((st, c)) = longest_before(s, b, cb, &index.symbol_cmps, false)
                 .filter(|&(st, _)| !closes_tag(s, st))
             {
                 if cmp.is_none() {
@@ -1274,46 +1295,45 @@ impl<'s> Scan<'_, 's> {
                 p = st;
                 continue;
             }
-            if let Some((st, c)) = longest_before(s, b, &index.cmp_before, fold) {
+            if let Some((st, c)) = longest_before(s, b, cb, &index.cmp_before, fold) {
                 if cmp.is_none() {
                     cmp = Some(c);
                 }
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, &index.approx_before) {
+            if let Some(st) = any_before(s, b, cb, &index.approx_before) {
                 cmp.get_or_insert(Cmp::Approx);
                 p = st;
                 continue;
             }
-            if let Some((st, r)) = longest_before(s, b, &index.every, fold) {
+            if let Some((st, r)) = longest_before(s, b, cb, &index.every, fold) {
                 every = Some(r);
                 p = st;
                 continue;
             }
-            if let Some((st, u)) = longest_before(s, b, &index.unit_prefixes, fold) {
+            if let Some((st, u)) = longest_before(s, b, cb, &index.unit_prefixes, fold) {
                 unit.get_or_insert(u);
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, &index.ordinal_prefixes) {
+            if let Some(st) = any_before(s, b, cb, &index.ordinal_prefixes) {
                 ordinal = true;
                 p = st;
                 continue;
             }
-            if let Some(&(o, c)) = char_before(s, b).and_then(|c| {
-                index
-                    .range_open
-                    .get(c, true)
-                    .iter()
-                    .find(|(o, _)| match_before_full(s, b, o, true).is_some())
-            }) {
+            if let Some(&(o, c)) = index
+                .range_open
+                .get(cb, true)
+                .iter()
+                .find(|(o, _)| match_before_full(s, b, o, true).is_some())
+            {
                 closer = Some(c);
                 p = match_before(s, b, o, true).unwrap_or(b);
                 continue;
             }
             if n.src == Src::Digits && date.is_none() {
-                if let Some((st, m)) = longest_before(s, b, &index.months_before, true) {
+                if let Some((st, m)) = longest_before(s, b, cb, &index.months_before, true) {
                     // `March 22, 2018` or `March 2018`
                     let v = n.value as u32;
                     if n.value.fract() == 0.0 && (1..=31).contains(&v) {
