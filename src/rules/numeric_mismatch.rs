@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
 use serde_json::{json, Value};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
@@ -73,13 +73,11 @@ fn expression_pieces<'s>(
     }
 }
 
-/// The variant keys of the first `select` in a pattern.
-fn first_select_keys<'s>(pattern: &Pattern<&'s str>) -> Option<Vec<&'s str>> {
-    fn in_expr<'s>(e: &Expression<&'s str>) -> Option<Vec<&'s str>> {
+/// The variants of the first `select` in a pattern.
+fn first_select<'p, 's>(pattern: &'p Pattern<&'s str>) -> Option<&'p [Variant<&'s str>]> {
+    fn in_expr<'p, 's>(e: &'p Expression<&'s str>) -> Option<&'p [Variant<&'s str>]> {
         match e {
-            Expression::Select { variants, .. } => {
-                Some(variants.iter().map(|v| variant_key(&v.key)).collect())
-            }
+            Expression::Select { variants, .. } => Some(variants),
             Expression::Inline(InlineExpression::Placeable { expression }) => in_expr(expression),
             Expression::Inline(_) => None,
         }
@@ -245,10 +243,14 @@ fn check_entry<'s>(
                 .offset(name)
                 .map_or(t.meta.id_span.clone(), |o| o..o + name.len()),
         };
-        let keys: Vec<Option<&str>> = match first_select_keys(pattern) {
-            Some(keys) => keys.into_iter().map(Some).collect(),
-            None => vec![None],
-        };
+        // Each variant of the first `select`, or the pattern as a whole (without collecting
+        // the keys: most patterns have no `select`).
+        let variants = first_select(pattern);
+        let keys = variants
+            .into_iter()
+            .flatten()
+            .map(|v| Some(variant_key(&v.key)))
+            .chain(variants.is_none().then_some(None));
         for key in keys {
             let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
                 quantities(reference, r_pattern, key, r_table, buf)
