@@ -212,6 +212,13 @@ pub struct Piece<'s> {
 /// read with `table`. Markup tags and character references are skipped, also across pieces.
 pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
     let mut out = Vec::new();
+    extract_into(pieces, table, &mut out);
+    out
+}
+
+/// [`extract`] into `out`, which is cleared first (to reuse its allocation across calls).
+pub fn extract_into<'s>(pieces: &[Piece<'s>], table: &Table, out: &mut Vec<Quantity<'s>>) {
+    out.clear();
     let mut in_tag = false;
     let mut lower = String::new();
     for piece in pieces {
@@ -219,12 +226,11 @@ pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
             t: table,
             s: piece.text,
             base: piece.offset,
-            out: &mut out,
+            out,
             lower: &mut lower,
         };
         in_tag = scan.run(in_tag);
     }
-    out
 }
 
 type RefMap<'s> = HashMap<

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::variant_key;
-use crate::numeric::{compare, extract, table_for, Diff, Piece, Quantity, Table};
+use crate::numeric::{compare, extract, extract_into, table_for, Diff, Piece, Quantity, Table};
 use crate::project::{EntryView, ParsedFile};
 
 pub struct NumericMismatch;
@@ -182,6 +182,7 @@ impl Rule for NumericMismatch {
         let r_table = table_for(en);
         let t_table = table_for(lang);
         let mut buf = Vec::new();
+        let mut tq = Vec::new();
         for t in file.views() {
             if file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
@@ -199,7 +200,7 @@ impl Rule for NumericMismatch {
                 (en, lang),
                 unit,
                 out,
-                &mut buf,
+                (&mut buf, &mut tq),
             );
         }
     }
@@ -216,7 +217,7 @@ fn check_entry<'s>(
     (en, lang): (&str, &str),
     unit: &Unit<'_, '_>,
     out: &mut Sink,
-    buf: &mut Vec<Piece<'s>>,
+    (buf, tq): (&mut Vec<Piece<'s>>, &mut Vec<Quantity<'s>>),
 ) {
     let mut seen: HashSet<(String, Range<usize>)> = HashSet::new();
     let own = t
@@ -255,11 +256,14 @@ fn check_entry<'s>(
             let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
                 quantities(reference, r_pattern, key, r_table, buf)
             });
-            let tq = quantities(file, pattern, key, t_table, buf);
+            // The translation's quantities go to a reused buffer.
+            buf.clear();
+            pieces(file, pattern, key, &mut true, buf);
+            extract_into(buf, t_table, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }
-            for d in compare(&rq, &tq) {
+            for d in compare(&rq, tq) {
                 let (message, span) = render(&d, en, lang, &anchor);
                 if !seen.insert((message.clone(), span.clone())) {
                     continue;
