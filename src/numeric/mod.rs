@@ -212,6 +212,13 @@ pub struct Piece<'s> {
 /// read with `table`. Markup tags and character references are skipped, also across pieces.
 pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
     let mut out = Vec::new();
+    extract_into(pieces, table, &mut out);
+    out
+}
+
+/// [`extract`] into `out`, which is cleared first (to reuse its allocation across calls).
+pub fn extract_into<'s>(pieces: &[Piece<'s>], table: &Table, out: &mut Vec<Quantity<'s>>) {
+    out.clear();
     let mut in_tag = false;
     let mut lower = String::new();
     for piece in pieces {
@@ -219,12 +226,11 @@ pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
             t: table,
             s: piece.text,
             base: piece.offset,
-            out: &mut out,
+            out,
             lower: &mut lower,
         };
         in_tag = scan.run(in_tag);
     }
-    out
 }
 
 type RefMap<'s> = HashMap<
@@ -384,6 +390,12 @@ fn cn_power(c: char) -> Option<f64> {
     })
 }
 
+/// Every character [`is_cn_numeral`] accepts.
+const CN_NUMERALS: &[char] = &[
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿',
+];
+
 fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_power(c).is_some()
 }
@@ -397,21 +409,32 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 }
 
 fn skip_space(s: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(s, i) {
-        if !is_space(c) {
-            break;
+    // ASCII bytes without decoding: this runs several times around every number.
+    let b = s.as_bytes();
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(&x) if x >= 0x80 => match char_at(s, i) {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
-        i += c.len_utf8();
     }
     i
 }
 
 fn skip_space_back(s: &str, mut i: usize) -> usize {
-    while let Some(c) = char_before(s, i) {
-        if !is_space(c) {
-            break;
+    let b = s.as_bytes();
+    loop {
+        match i.checked_sub(1).map(|j| b[j]) {
+            Some(b' ' | b'\t') => i -= 1,
+            Some(x) if x >= 0x80 => match char_before(s, i) {
+                Some(c) if is_space(c) => i -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
         }
-        i -= c.len_utf8();
     }
     i
 }
@@ -507,7 +530,8 @@ fn match_at_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usize> {
 
 /// Whether the text bytes `t` (as many as the phrase has, if the text has them) spell the phrase
 /// bytes `p` the way [`chars_eq`] compares characters, when the bytes alone can tell: equal bytes
-/// are equal characters, and two ASCII characters compare as they are. `None` means: decode and
+/// are equal characters, two ASCII characters compare as they are, and an ASCII text character
+/// never matches a non-ASCII phrase character. `None` means: decode and
 /// compare characters (a non-ASCII space, or a letter whose lowercase is another character).
 /// `backwards` compares from the end, where a phrase matched before a position is anchored.
 #[inline(always)]
@@ -526,7 +550,9 @@ fn bytes_match(t: Option<&[u8]>, p: &[u8], fold: bool, backwards: bool) -> Optio
                 && ((b == b' ' && a == b'\t') || (fold && a.to_ascii_lowercase() == b)))
         {
             None
-        } else if (a < 0x80 && b < 0x80) || exact {
+        } else if a < 0x80 || exact {
+            // An ASCII text character never equals, folds to or spaces like a non-ASCII phrase
+            // character.
             Some(Some(false))
         } else {
             Some(None)
@@ -602,15 +628,17 @@ fn longest_at<T: Copy>(s: &str, i: usize, phrases: &Phrases<T>, fold: bool) -> O
     best
 }
 
-/// Longest of `phrases` ending at `i`, as (start, value).
+/// Longest of `phrases` ending at `i`, as (start, value); `c` is the character before `i` (the
+/// callers try several tables at one place).
 fn longest_before<T: Copy>(
     s: &str,
     i: usize,
+    c: char,
     phrases: &Phrases<T>,
     fold: bool,
 ) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
-    for &(p, v) in phrases.get(char_before(s, i)?, fold) {
+    for &(p, v) in phrases.get(c, fold) {
         if let Some(st) = match_before_full(s, i, p, fold) {
             if best.is_none_or(|(bs, _)| st < bs) {
                 best = Some((st, v));
@@ -620,9 +648,9 @@ fn longest_before<T: Copy>(
     best
 }
 
-fn any_before(s: &str, i: usize, phrases: &Phrases<()>) -> Option<usize> {
+fn any_before(s: &str, i: usize, c: char, phrases: &Phrases<()>) -> Option<usize> {
     phrases
-        .get(char_before(s, i)?, true)
+        .get(c, true)
         .iter()
         .filter_map(|(p, _)| match_before_full(s, i, p, true))
         .min()
@@ -666,7 +694,16 @@ impl<'s> Scan<'_, 's> {
                 i += 1;
                 continue;
             }
+            if let Some(e) = self.plain_word(i) {
+                i = e;
+                continue;
+            }
             let c = char_at(s, i).unwrap_or(' ');
+            // Fast path: most characters of U+3000–U+9FFF (CJK; three bytes each) start nothing.
+            if (0xE3..=0xE9).contains(&b) && !self.t.may_start_cjk(c) {
+                i += 3;
+                continue;
+            }
             if c == '<'
                 && char_at(s, i + 1)
                     .is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!')
@@ -713,6 +750,42 @@ impl<'s> Scan<'_, 's> {
             };
         }
         in_tag
+    }
+
+    /// Fast path for most of a text: the end of the word at `i` when it is plainly not a
+    /// number, which is what the full reading would find more slowly. A plain word starts at a
+    /// word boundary, is made of letters of U+0000–U+00FF (ASCII, `å`, `é`, …), is not glued to
+    /// digits or a URL, and cannot be a number word. `None`: read it the full way.
+    fn plain_word(&self, i: usize) -> Option<usize> {
+        let b = self.s.as_bytes();
+        // Only a character before that is ASCII is checked here.
+        if i > 0 && (b[i - 1] >= 0x80 || b[i - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        if matches!(b[i], b'h' | b'H' | b'w' | b'W') && url_end(self.s, i).is_some() {
+            return None;
+        }
+        let mut e = i;
+        loop {
+            match b.get(e) {
+                Some(c) if c.is_ascii_alphabetic() => e += 1,
+                // U+00C0–U+00FF but `×` and `÷` (the letters of `is_latin1_letter` but `ª`, `µ`
+                // and `º`).
+                Some(0xC3) if !matches!(b.get(e + 1), Some(0x97 | 0xB7)) => e += 2,
+                Some(c) if *c >= 0x80 => return None,
+                _ => break,
+            }
+        }
+        if e == i {
+            return None;
+        }
+        // An identifier (`JAK1`, `IL-6`) or more letters (`-` before `'１'`) is for `read`.
+        let glued = |j: usize| b.get(j).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
+        if glued(e) || (matches!(b.get(e), Some(b'-' | b'.' | b'_')) && glued(e + 1)) {
+            return None;
+        }
+        let index = self.t.index();
+        (e - i > index.max_len || !self.t.may_be_latin1_word(&b[i..e])).then_some(e)
     }
 
     fn push_ident(&mut self, st: usize, e: usize) {
@@ -1172,7 +1245,8 @@ impl<'s> Scan<'_, 's> {
                     .any(|(_, c)| match_at(s, j, c, fold).is_some());
             let prefixed = {
                 let b = skip_space_back(s, n.start);
-                longest_before(s, b, &index.unit_prefixes, fold).is_some()
+                char_before(s, b)
+                    .is_some_and(|c| longest_before(s, b, c, &index.unit_prefixes, fold).is_some())
             };
             if !ranged && !prefixed && self.unit_at(j, false).is_none() {
                 if !n.article {
@@ -1213,7 +1287,11 @@ impl<'s> Scan<'_, 's> {
         let mut p = start;
         for _ in 0..4 {
             let b = skip_space_back(s, p);
-            if let Some((st, c)) = longest_before(s, b, &index.symbol_cmps, false)
+            // Every table below is keyed by the character before `b`; none matches without one.
+            let Some(cb) = char_before(s, b) else {
+                break;
+            };
+            if let Some((st, c)) = longest_before(s, b, cb, &index.symbol_cmps, false)
                 .filter(|&(st, _)| !closes_tag(s, st))
             {
                 if cmp.is_none() {
@@ -1223,46 +1301,45 @@ impl<'s> Scan<'_, 's> {
                 p = st;
                 continue;
             }
-            if let Some((st, c)) = longest_before(s, b, &index.cmp_before, fold) {
+            if let Some((st, c)) = longest_before(s, b, cb, &index.cmp_before, fold) {
                 if cmp.is_none() {
                     cmp = Some(c);
                 }
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, &index.approx_before) {
+            if let Some(st) = any_before(s, b, cb, &index.approx_before) {
                 cmp.get_or_insert(Cmp::Approx);
                 p = st;
                 continue;
             }
-            if let Some((st, r)) = longest_before(s, b, &index.every, fold) {
+            if let Some((st, r)) = longest_before(s, b, cb, &index.every, fold) {
                 every = Some(r);
                 p = st;
                 continue;
             }
-            if let Some((st, u)) = longest_before(s, b, &index.unit_prefixes, fold) {
+            if let Some((st, u)) = longest_before(s, b, cb, &index.unit_prefixes, fold) {
                 unit.get_or_insert(u);
                 p = st;
                 continue;
             }
-            if let Some(st) = any_before(s, b, &index.ordinal_prefixes) {
+            if let Some(st) = any_before(s, b, cb, &index.ordinal_prefixes) {
                 ordinal = true;
                 p = st;
                 continue;
             }
-            if let Some(&(o, c)) = char_before(s, b).and_then(|c| {
-                index
-                    .range_open
-                    .get(c, true)
-                    .iter()
-                    .find(|(o, _)| match_before_full(s, b, o, true).is_some())
-            }) {
+            if let Some(&(o, c)) = index
+                .range_open
+                .get(cb, true)
+                .iter()
+                .find(|(o, _)| match_before_full(s, b, o, true).is_some())
+            {
                 closer = Some(c);
                 p = match_before(s, b, o, true).unwrap_or(b);
                 continue;
             }
             if n.src == Src::Digits && date.is_none() {
-                if let Some((st, m)) = longest_before(s, b, &index.months_before, true) {
+                if let Some((st, m)) = longest_before(s, b, cb, &index.months_before, true) {
                     // `March 22, 2018` or `March 2018`
                     let v = n.value as u32;
                     if n.value.fract() == 0.0 && (1..=31).contains(&v) {

@@ -85,9 +85,12 @@ pub struct Index {
     first: Vec<char>,
     /// The ASCII ones among `first`, as a bit set.
     first_ascii: u128,
-    /// The [`ascii_sign`] of every ASCII word, as a bit set: most words of a text are not number
-    /// words, and this rules them out without lowercasing or hashing them.
-    ascii_signs: [u64; 64],
+    /// The characters of U+3000–U+9FFF that a Chinese numeral or a number word the table reads
+    /// may start with, by their low ten bits, as a bit set: most CJK text starts neither.
+    cjk_starts: [u64; 16],
+    /// The [`latin1_sign`] of every word of U+0000–U+00FF characters, as a bit set: most words of
+    /// a text are not number words, and this rules them out without lowercasing or hashing them.
+    latin1_signs: [u64; 64],
     /// The longest word, in bytes.
     pub max_len: usize,
     /// Unit words by their first character (matched folding case).
@@ -210,10 +213,33 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
-/// A 12-bit digest of an ASCII word that ignores case: its length and first and last letters.
-fn ascii_sign(word: &[u8]) -> usize {
-    let letter = |b: Option<&u8>| usize::from(b.map_or(0, |b| b.to_ascii_lowercase() & 31));
-    (word.len() & 3) << 10 | letter(word.last()) << 5 | letter(word.first())
+/// A 12-bit digest of a word of U+0000–U+00FF characters that ignores case: its length in bytes
+/// and its first and last characters. Lowercasing keeps such a word's length (`Å` and `å` are two
+/// bytes each), so a word and its lowercase have the same digest. `None` for other words.
+fn latin1_sign(word: &[u8]) -> Option<usize> {
+    // The low five bits of the lowercase of the character encoded as `lead` (ASCII) or `lead`,
+    // `cont` (U+0080–U+00FF).
+    let fold = |lead: u8, cont: u8| -> Option<usize> {
+        let c = match lead {
+            0..=0x7F => lead.to_ascii_lowercase(),
+            0xC2 => cont,
+            // U+00C0–U+00DE, but for `×`, are capitals whose lowercase is 32 code points on.
+            0xC3 => match cont | 0x40 {
+                c @ (0xC0..=0xD6 | 0xD8..=0xDE) => c + 0x20,
+                c => c,
+            },
+            _ => return None,
+        };
+        Some(usize::from(c & 31))
+    };
+    let (&first, &last) = (word.first()?, word.last()?);
+    let first = fold(first, word.get(1).copied().unwrap_or(0))?;
+    let last = if last < 0x80 {
+        fold(last, 0)?
+    } else {
+        fold(*word.get(word.len().checked_sub(2)?)?, last)?
+    };
+    Some((word.len() & 3) << 10 | last << 5 | first)
 }
 
 /// FNV-1a: the words are few and short, and this runs for every word of every text.
@@ -266,19 +292,30 @@ impl Table {
                 range_open: Phrases::new(self.range_open.iter().copied(), true),
                 months_before: Phrases::new(self.months.iter().copied(), true),
                 words: self.words.iter().map(|&(w, v, k)| (w, (v, k))).collect(),
+                cjk_starts: first
+                    .iter()
+                    .filter(|_| self.spaceless)
+                    .chain(super::CN_NUMERALS.iter().filter(|_| self.chinese_numerals))
+                    .filter(|c| ('\u{3000}'..='\u{9fff}').contains(*c))
+                    .fold([0; 16], |mut set, &c| {
+                        let low = c as usize & 0x3ff;
+                        set[low / 64] |= 1 << (low % 64);
+                        set
+                    }),
                 first_ascii: first
                     .iter()
                     .filter(|c| c.is_ascii())
                     .fold(0, |set, &c| set | 1 << (c as u32)),
                 first,
-                ascii_signs: self.words.iter().filter(|(w, _, _)| w.is_ascii()).fold(
-                    [0; 64],
-                    |mut set, (w, _, _)| {
-                        let sign = ascii_sign(w.as_bytes());
+                latin1_signs: self
+                    .words
+                    .iter()
+                    .filter(|(w, _, _)| w.chars().all(|c| c <= '\u{ff}'))
+                    .filter_map(|(w, _, _)| latin1_sign(w.as_bytes()))
+                    .fold([0; 64], |mut set, sign| {
                         set[sign / 64] |= 1 << (sign % 64);
                         set
-                    },
-                ),
+                    }),
                 max_len: self
                     .words
                     .iter()
@@ -296,8 +333,22 @@ impl Table {
 
     /// Whether the ASCII word `word`, in any case, may be a number word (`false`: it is not).
     pub fn may_be_ascii_word(&self, word: &[u8]) -> bool {
-        let sign = ascii_sign(word);
-        self.index().ascii_signs[sign / 64] & (1 << (sign % 64)) != 0
+        self.may_be_latin1_word(word)
+    }
+
+    /// Whether `word`, in any case, may be a number word (`false`: it is not), when all its
+    /// characters are in U+0000–U+00FF (`true` when its first or last one is not; the caller
+    /// checks the others, whose lowercase may be longer or shorter).
+    pub fn may_be_latin1_word(&self, word: &[u8]) -> bool {
+        latin1_sign(word)
+            .is_none_or(|sign| self.index().latin1_signs[sign / 64] & (1 << (sign % 64)) != 0)
+    }
+
+    /// Whether `c`, a character of U+3000–U+9FFF, may start a Chinese numeral or a number word
+    /// the table reads (`false`: it starts neither).
+    pub fn may_start_cjk(&self, c: char) -> bool {
+        let low = c as usize & 0x3ff;
+        self.index().cjk_starts[low / 64] & (1 << (low % 64)) != 0
     }
 
     /// Whether some number word starts with `c` (lowercase).

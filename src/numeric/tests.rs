@@ -345,6 +345,48 @@ fn latin1_and_cjk_shortcuts_agree_with_unicode() {
     // `Phrases::get` does not fold U+3000–U+9FFF: nothing there has a lowercase.
     for c in '\u{3000}'..='\u{9fff}' {
         assert_eq!(lower1(c), Some(c), "{c:?}");
+        assert!(is_cjk(c), "{c:?}");
+        assert_eq!(is_cn_numeral(c), CN_NUMERALS.contains(&c), "{c:?}");
+        // The fast path skips what starts nothing.
+        for t in [&EN, &SV, &ZH, &DIGITS] {
+            let starts =
+                (t.chinese_numerals && is_cn_numeral(c)) || (t.spaceless && t.may_start_word(c));
+            assert!(!starts || t.may_start_cjk(c), "{c:?} in {}", t.lang);
+        }
+    }
+    assert!(CN_NUMERALS.iter().all(|&c| is_cn_numeral(c)));
+    assert!(!ZH.may_start_cjk('药'));
+}
+
+#[test]
+fn latin1_word_filter_keeps_every_word_in_any_case() {
+    for t in [&EN, &SV, &ZH, &DIGITS] {
+        for (w, _, _) in t.words.iter() {
+            let capital = w.chars().next().unwrap().to_uppercase().collect::<String>()
+                + &w[w.chars().next().unwrap().len_utf8()..];
+            for v in [w.to_string(), w.to_uppercase(), capital] {
+                assert!(t.may_be_latin1_word(v.as_bytes()), "{v} in {}", t.lang);
+            }
+        }
+    }
+    assert!(!SV.may_be_latin1_word("läkare".as_bytes()));
+    assert!(!SV.may_be_latin1_word("ÄR".as_bytes()));
+}
+
+#[test]
+fn plain_words_are_skipped_only_when_not_numbers() {
+    // Each of these must still be read: a number word in any case, glued to digits, a URL.
+    let cases = [
+        ("Åtta veckor", &SV, 1),
+        ("ÅTTA veckor", &SV, 1),
+        ("fyra år", &SV, 1),
+        ("Twelve weeks", &EN, 1),
+        ("JAK1 and IL-6", &EN, 2),
+        ("see https://x.org/v2 now", &EN, 1),
+        ("är3", &SV, 1),
+    ];
+    for (text, t, n) in cases {
+        assert_eq!(extract_str(text, t).len(), n, "{text}");
     }
 }
 

@@ -3,13 +3,13 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
 use serde_json::{json, Value};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::variant_key;
-use crate::numeric::{compare, extract, table_for, Diff, Piece, Quantity, Table};
+use crate::numeric::{compare, extract, extract_into, table_for, Diff, Piece, Quantity, Table};
 use crate::project::{EntryView, ParsedFile};
 
 pub struct NumericMismatch;
@@ -73,13 +73,11 @@ fn expression_pieces<'s>(
     }
 }
 
-/// The variant keys of the first `select` in a pattern.
-fn first_select_keys<'s>(pattern: &Pattern<&'s str>) -> Option<Vec<&'s str>> {
-    fn in_expr<'s>(e: &Expression<&'s str>) -> Option<Vec<&'s str>> {
+/// The variants of the first `select` in a pattern.
+fn first_select<'p, 's>(pattern: &'p Pattern<&'s str>) -> Option<&'p [Variant<&'s str>]> {
+    fn in_expr<'p, 's>(e: &'p Expression<&'s str>) -> Option<&'p [Variant<&'s str>]> {
         match e {
-            Expression::Select { variants, .. } => {
-                Some(variants.iter().map(|v| variant_key(&v.key)).collect())
-            }
+            Expression::Select { variants, .. } => Some(variants),
             Expression::Inline(InlineExpression::Placeable { expression }) => in_expr(expression),
             Expression::Inline(_) => None,
         }
@@ -184,6 +182,7 @@ impl Rule for NumericMismatch {
         let r_table = table_for(en);
         let t_table = table_for(lang);
         let mut buf = Vec::new();
+        let mut tq = Vec::new();
         for t in file.views() {
             if file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
@@ -201,7 +200,7 @@ impl Rule for NumericMismatch {
                 (en, lang),
                 unit,
                 out,
-                &mut buf,
+                (&mut buf, &mut tq),
             );
         }
     }
@@ -218,7 +217,7 @@ fn check_entry<'s>(
     (en, lang): (&str, &str),
     unit: &Unit<'_, '_>,
     out: &mut Sink,
-    buf: &mut Vec<Piece<'s>>,
+    (buf, tq): (&mut Vec<Piece<'s>>, &mut Vec<Quantity<'s>>),
 ) {
     let mut seen: HashSet<(String, Range<usize>)> = HashSet::new();
     let own = t
@@ -245,19 +244,26 @@ fn check_entry<'s>(
                 .offset(name)
                 .map_or(t.meta.id_span.clone(), |o| o..o + name.len()),
         };
-        let keys: Vec<Option<&str>> = match first_select_keys(pattern) {
-            Some(keys) => keys.into_iter().map(Some).collect(),
-            None => vec![None],
-        };
+        // Each variant of the first `select`, or the pattern as a whole (without collecting
+        // the keys: most patterns have no `select`).
+        let variants = first_select(pattern);
+        let keys = variants
+            .into_iter()
+            .flatten()
+            .map(|v| Some(variant_key(&v.key)))
+            .chain(variants.is_none().then_some(None));
         for key in keys {
             let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
                 quantities(reference, r_pattern, key, r_table, buf)
             });
-            let tq = quantities(file, pattern, key, t_table, buf);
+            // The translation's quantities go to a reused buffer.
+            buf.clear();
+            pieces(file, pattern, key, &mut true, buf);
+            extract_into(buf, t_table, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }
-            for d in compare(&rq, &tq) {
+            for d in compare(&rq, tq) {
                 let (message, span) = render(&d, en, lang, &anchor);
                 if !seen.insert((message.clone(), span.clone())) {
                     continue;
