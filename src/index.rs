@@ -252,18 +252,22 @@ fn expression_texts<'s>(expr: &Expression<&'s str>, out: &mut Vec<&'s str>, dept
     }
 }
 
-/// One definition in a locale's index.
+/// One definition in a locale's index (20 bytes: a locale of a million entries costs 20 MB here
+/// plus its ids).
 #[derive(Debug, Clone, Copy)]
 struct Sym {
     /// Hash of the name: the index is sorted by it, so that building it sorts integers.
     hash: u32,
+    /// Offset of the NUL-terminated name in [`LocaleIndex::names`].
     name: u32,
-    name_len: u32,
     file: u32,
     line: u32,
-    /// Range into [`LocaleIndex::attrs`].
-    attrs: (u32, u32),
+    /// Where the attribute list starts in [`LocaleIndex::attrs`] (its length, then the offsets of
+    /// the NUL-terminated names); [`NO_ATTRIBUTES`] for an entry without attributes.
+    attrs: u32,
 }
+
+const NO_ATTRIBUTES: u32 = u32::MAX;
 
 /// Collects outlines as files are scanned (in any order) into one locale's index, so that no
 /// more than the outlines being scanned are held besides the index itself.
@@ -278,20 +282,29 @@ impl IndexBuilder {
     /// Adds the outline of the file with number `file` (its position in the locale's list).
     pub fn add(&mut self, file: usize, o: Outline) {
         let index = &mut self.index;
-        let base = index.names.len() as u32;
-        let attr_base = index.attrs.len() as u32;
-        index.names.push_str(&o.names);
-        index
-            .attrs
-            .extend(o.attrs.iter().map(|&(s, e)| (s + base, e + base)));
-        index.syms.extend(o.entries.iter().map(|e| Sym {
-            hash: hash(&o.names[e.name.0 as usize..e.name.1 as usize]),
-            name: e.name.0 + base,
-            name_len: e.name.1 - e.name.0,
-            file: file as u32,
-            line: e.line,
-            attrs: (e.attrs.0 + attr_base, e.attrs.1 + attr_base),
-        }));
+        index.syms.reserve(o.entries.len());
+        for e in &o.entries {
+            let id = &o.names[e.name.0 as usize..e.name.1 as usize];
+            let name = index.push_name(id);
+            let attrs = if e.attrs.0 == e.attrs.1 {
+                NO_ATTRIBUTES
+            } else {
+                let at = index.attrs.len();
+                index.attrs.push(e.attrs.1 - e.attrs.0);
+                for &(s, end) in &o.attrs[e.attrs.0 as usize..e.attrs.1 as usize] {
+                    let offset = index.push_name(&o.names[s as usize..end as usize]);
+                    index.attrs.push(offset);
+                }
+                at as u32
+            };
+            index.syms.push(Sym {
+                hash: hash(id),
+                name,
+                file: file as u32,
+                line: e.line,
+                attrs,
+            });
+        }
         self.terms.extend(o.terms.into_iter().map(|t| (file, t)));
     }
 
@@ -314,15 +327,7 @@ impl IndexBuilder {
         index
             .syms
             .sort_unstable_by_key(|s| (s.hash, s.file, s.line));
-        let mut i = 0;
-        while i < index.syms.len() {
-            let h = index.syms[i].hash;
-            let j = i + index.syms[i..].iter().take_while(|s| s.hash == h).count();
-            if j - i > 1 {
-                index.repeated.push(i..j);
-            }
-            i = j;
-        }
+        index.has_repeats = index.syms.windows(2).any(|w| w[0].hash == w[1].hash);
         index
     }
 }
@@ -331,13 +336,15 @@ impl IndexBuilder {
 /// definitions of an id are together and in file order).
 #[derive(Debug, Default)]
 pub struct LocaleIndex {
+    /// Ids and attribute names, each followed by a NUL (which no id or name holds).
     names: String,
     syms: Vec<Sym>,
-    attrs: Vec<(u32, u32)>,
+    /// Attribute lists: a length, then that many offsets into `names`.
+    attrs: Vec<u32>,
     /// Every term definition, in file order.
     terms: Vec<TermDef>,
-    /// Ids defined more than once (in one file or across files), sorted.
-    repeated: Vec<Range<usize>>,
+    /// Whether two definitions share an id hash (nearly always: an id defined twice).
+    has_repeats: bool,
 }
 
 /// Where an id is defined: the file (index into the locale's files) and the 1-based line.
@@ -346,16 +353,22 @@ pub struct Definition<'i> {
     pub file: usize,
     pub line: usize,
     index: &'i LocaleIndex,
-    attrs: (u32, u32),
+    attrs: u32,
 }
 
 impl<'i> Definition<'i> {
     /// The entry's attribute names.
     pub fn attributes(&self) -> impl Iterator<Item = &'i str> + 'i {
         let index = self.index;
-        index.attrs[self.attrs.0 as usize..self.attrs.1 as usize]
-            .iter()
-            .map(move |&(s, e)| &index.names[s as usize..e as usize])
+        let list: &[u32] = match self.attrs {
+            NO_ATTRIBUTES => &[],
+            at => {
+                let at = at as usize;
+                let n = index.attrs[at] as usize;
+                &index.attrs[at + 1..at + 1 + n]
+            }
+        };
+        list.iter().map(move |&o| index.name_at(o))
     }
 }
 
@@ -370,7 +383,21 @@ impl LocaleIndex {
     }
 
     fn name(&self, s: &Sym) -> &str {
-        &self.names[s.name as usize..(s.name + s.name_len) as usize]
+        self.name_at(s.name)
+    }
+
+    /// The NUL-terminated name at `offset` of `names`.
+    fn name_at(&self, offset: u32) -> &str {
+        let rest = &self.names[offset as usize..];
+        &rest[..memchr::memchr(0, rest.as_bytes()).unwrap_or(rest.len())]
+    }
+
+    /// Appends a name and its NUL; returns its offset.
+    fn push_name(&mut self, name: &str) -> u32 {
+        let at = self.names.len() as u32;
+        self.names.push_str(name);
+        self.names.push('\0');
+        at
     }
 
     /// The definitions whose id has the hash of `id` (nearly always: those of `id`).
@@ -412,7 +439,7 @@ impl LocaleIndex {
 
     /// Whether any id is defined more than once in the locale.
     pub fn has_repeats(&self) -> bool {
-        !self.repeated.is_empty()
+        self.has_repeats
     }
 
     /// Whether `id` is defined more than once in the locale.
