@@ -209,27 +209,36 @@ const MATCH_TEXTS: [&str; 5] = [
     "abc\u{2009}def a b a\u{a0}b a\u{3000}b more\u{a0}than 9 UP\u{202f}TO 9 9 per\u{2009}cent",
 ];
 
-#[test]
-fn quick_rejection_agrees_with_full_matching() {
+/// A phrase matcher: where a phrase starting (or ending) at a byte offset of a text ends (starts).
+type Matcher = fn(&str, usize, &str, bool) -> Option<usize>;
+
+/// Asserts that two pairs of matchers (after a position, before a position) agree at every byte
+/// offset of every test text, for every table phrase, with and without case folding.
+fn assert_agree(at: (Matcher, Matcher), before: (Matcher, Matcher)) {
     let phrases = all_phrases();
     for text in MATCH_TEXTS {
         for i in 0..=text.len() + 1 {
             for &p in &phrases {
                 for fold in [false, true] {
                     assert_eq!(
-                        match_at(text, i, p, fold),
-                        match_at_full(text, i, p, fold),
+                        at.0(text, i, p, fold),
+                        at.1(text, i, p, fold),
                         "match_at {text:?} {i} {p:?} {fold}"
                     );
                     assert_eq!(
-                        match_before(text, i, p, fold),
-                        match_before_full(text, i, p, fold),
+                        before.0(text, i, p, fold),
+                        before.1(text, i, p, fold),
                         "match_before {text:?} {i} {p:?} {fold}"
                     );
                 }
             }
         }
     }
+}
+
+#[test]
+fn quick_rejection_agrees_with_full_matching() {
+    assert_agree((match_at, match_at_full), (match_before, match_before_full));
 }
 
 /// Where `phrase` ends if `s[i..]` starts with it, comparing character by character (what
@@ -266,25 +275,10 @@ fn match_before_by_chars(s: &str, i: usize, phrase: &str, fold: bool) -> Option<
 
 #[test]
 fn byte_shortcuts_agree_with_characters() {
-    let phrases = all_phrases();
-    for text in MATCH_TEXTS {
-        for i in 0..=text.len() + 1 {
-            for &p in &phrases {
-                for fold in [false, true] {
-                    assert_eq!(
-                        match_at_full(text, i, p, fold),
-                        match_at_by_chars(text, i, p, fold),
-                        "match_at {text:?} {i} {p:?} {fold}"
-                    );
-                    assert_eq!(
-                        match_before_full(text, i, p, fold),
-                        match_before_by_chars(text, i, p, fold),
-                        "match_before {text:?} {i} {p:?} {fold}"
-                    );
-                }
-            }
-        }
-    }
+    assert_agree(
+        (match_at_full, match_at_by_chars),
+        (match_before_full, match_before_by_chars),
+    );
 }
 
 /// Checks that `phrases.get(c, fold)` keeps, in table order, every phrase whose first (or last)
