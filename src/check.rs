@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::project::{LoadError, LoadOptions, Project, Sources, Tree};
 use crate::report::{resolve, EntryTable, Finding, Summary};
-use crate::rules::{Ctx, Rule, Settings, Shared, Sink, Unit};
+use crate::rules::{Ctx, Settings, Shared, Sink, Unit};
 
 /// What to check and how.
 #[derive(Debug, Clone, Default)]
@@ -172,23 +172,20 @@ fn check_path_group(
     };
     let project = Project::parse(tree, &sources);
     let mut diagnostics = run_rules(&project, shared, rel.is_none());
-    // A file that was readable when the index was built but is not now.
-    for (locale, p) in &sources.problems {
-        let mut sink = Sink::new(
-            crate::rules::io_error::IoError.meta(),
-            Severity::Error,
-            false,
-            *locale,
-        );
-        sink.emit(
-            None,
-            p.path.clone(),
-            0..0,
-            format!("cannot read: {}", p.message),
-        );
-        diagnostics.append(&mut sink.diagnostics);
+    // A file that was readable when the index was built but is not now: an `io-error` (when
+    // that rule is on), like a file that could not be read at all.
+    let io_error = shared
+        .rules
+        .iter()
+        .find(|(r, ..)| r.meta().id == "io-error");
+    if let (Some(&(rule, severity, overridden)), false) = (io_error, sources.problems.is_empty()) {
+        for (locale, p) in &sources.problems {
+            let mut sink = Sink::new(rule.meta(), severity, overridden, *locale);
+            crate::rules::io_error::report(&mut sink, p);
+            diagnostics.append(&mut sink.diagnostics);
+        }
+        crate::diagnostic::sort(&mut diagnostics);
     }
-    crate::diagnostic::sort(&mut diagnostics);
     let applied = crate::suppress::apply(&project, shared.settings, diagnostics);
     PathOutcome {
         findings: resolve(&project, applied.diagnostics),
@@ -256,12 +253,7 @@ pub fn units<'p, 's>(project: &'p Project<'s>, locale_level: bool) -> Vec<Unit<'
                     .collect();
             }
             if file_index.is_none() {
-                let path = unit.path();
-                unit.unreadable = locale.source.problems.iter().any(|p| p.path == path)
-                    || project
-                        .unread
-                        .iter()
-                        .any(|(l, p)| *l == li && p.path == path);
+                unit.unreadable = project.unreadable(li, &unit.path());
             }
             units.push(unit);
         }

@@ -373,15 +373,6 @@ impl<'i> Definition<'i> {
 }
 
 impl LocaleIndex {
-    /// Builds a locale's index from its files' outlines (in file order).
-    pub fn build(outlines: Vec<Outline>) -> LocaleIndex {
-        let mut b = IndexBuilder::default();
-        for (file, o) in outlines.into_iter().enumerate() {
-            b.add(file, o);
-        }
-        b.finish(&[])
-    }
-
     fn name(&self, s: &Sym) -> &str {
         self.name_at(s.name)
     }
@@ -437,14 +428,9 @@ impl LocaleIndex {
             .map(|s| self.definition(s))
     }
 
-    /// Whether any id is defined more than once in the locale.
-    pub fn has_repeats(&self) -> bool {
-        self.has_repeats
-    }
-
     /// Whether `id` is defined more than once in the locale.
     pub fn is_repeated(&self, id: &str) -> bool {
-        self.has_repeats() && self.definitions(id).nth(1).is_some()
+        self.has_repeats && self.definitions(id).nth(1).is_some()
     }
 
     /// Every id, once each (in the order of their hashes).
@@ -468,37 +454,30 @@ impl LocaleIndex {
     pub fn term(&self, id: &str) -> Option<&TermDef> {
         self.terms.iter().find(|t| t.id == id)
     }
-
-    /// Number of definitions.
-    pub fn len(&self) -> usize {
-        self.syms.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.syms.is_empty()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn ids(text: &str) -> Vec<(String, u32, Vec<String>)> {
-        let o = outline(text);
-        o.entries
-            .iter()
-            .map(|e| {
-                let attrs = o.attrs[e.attrs.0 as usize..e.attrs.1 as usize]
-                    .iter()
-                    .map(|&(s, e)| o.names[s as usize..e as usize].to_string())
-                    .collect();
-                (
-                    o.names[e.name.0 as usize..e.name.1 as usize].to_string(),
-                    e.line,
-                    attrs,
-                )
+    fn ids(text: &str) -> Vec<(String, usize, Vec<String>)> {
+        outline(text)
+            .entries()
+            .into_iter()
+            .map(|(id, line, attrs)| {
+                let attrs = attrs.into_iter().map(str::to_string).collect();
+                (id.to_string(), line, attrs)
             })
             .collect()
+    }
+
+    /// A locale's index of `outlines`, in file order.
+    fn build(outlines: Vec<Outline>) -> LocaleIndex {
+        let mut b = IndexBuilder::default();
+        for (file, o) in outlines.into_iter().enumerate() {
+            b.add(file, o);
+        }
+        b.finish(&[])
     }
 
     #[test]
@@ -544,7 +523,7 @@ mod tests {
     fn index_finds_repeats_and_definitions_in_file_order() {
         let a = outline("x = 1\ny = 2\nx = 3\n");
         let b = outline("y = 4\nz = 5\n    .t = 6\n");
-        let index = LocaleIndex::build(vec![a, b]);
+        let index = build(vec![a, b]);
         let x: Vec<(usize, usize)> = index.definitions("x").map(|d| (d.file, d.line)).collect();
         assert_eq!(x, vec![(0, 1), (0, 3)]);
         let y: Vec<(usize, usize)> = index.definitions("y").map(|d| (d.file, d.line)).collect();

@@ -722,20 +722,21 @@ impl Tree {
     /// Reads every file of every locale (for embedders and benchmarks; checking reads one path
     /// at a time with [`Tree::read_path`]).
     pub fn read_all(&self) -> Sources {
-        self.read_where(|_| true)
+        self.read_numbers(|l| 0..l.files.len())
     }
 
     /// Reads the file at relative path `rel` of every locale that has it.
     pub fn read_path(&self, rel: &str) -> Sources {
-        self.read_where(|f| f.rel == rel)
+        self.read_numbers(|l| l.position(rel).map_or(0..0, |n| n..n + 1))
     }
 
-    fn read_where(&self, wanted: impl Fn(&FileRef) -> bool + Sync) -> Sources {
+    /// Reads, in each locale, the files whose numbers `numbers` gives.
+    fn read_numbers(&self, numbers: impl Fn(&LocaleSource) -> Range<usize>) -> Sources {
         let mut sources = Sources::default();
         for (li, locale) in self.locales.iter().enumerate() {
             let mut files = Vec::new();
-            for (number, f) in locale.files.iter().enumerate().filter(|(_, f)| wanted(f)) {
-                match f.read(number) {
+            for number in numbers(locale) {
+                match locale.files[number].read(number) {
                     Ok(src) => files.push(src),
                     Err(p) => sources.problems.push((li, p)),
                 }
@@ -749,7 +750,6 @@ impl Tree {
 /// The parsed files of a tree (all of them, or the files of one path): the reference locale
 /// first, every locale of the tree present.
 pub struct Project<'s> {
-    pub tree: &'s Tree,
     pub locales: Vec<Locale<'s>>,
     /// Files that could no longer be read when their path was checked: locale index and
     /// problem ([`Sources::problems`]).
@@ -778,7 +778,6 @@ impl<'s> Project<'s> {
             })
             .collect();
         Project {
-            tree,
             locales,
             unread: &sources.problems,
         }
@@ -786,6 +785,20 @@ impl<'s> Project<'s> {
 
     pub fn reference(&self) -> &Locale<'s> {
         &self.locales[0]
+    }
+
+    /// Whether the file of locale `locale` at display path `path` exists but could not be read,
+    /// when the tree was loaded or when its path was checked (already an `io-error`).
+    pub fn unreadable(&self, locale: usize, path: &str) -> bool {
+        self.locales[locale]
+            .source
+            .problems
+            .iter()
+            .any(|p| p.path == path)
+            || self
+                .unread
+                .iter()
+                .any(|(l, p)| *l == locale && p.path == path)
     }
 
     pub fn message_count(&self) -> usize {

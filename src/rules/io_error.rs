@@ -2,6 +2,7 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
+use crate::project::IoProblem;
 
 pub struct IoError;
 
@@ -23,12 +24,17 @@ impl Rule for IoError {
             return;
         }
         for p in &unit.locale.source.problems {
-            out.emit(
-                None,
-                p.path.clone(),
-                0..0,
-                format!("cannot read: {}", p.message),
-            );
+            report(out, p);
         }
     }
+}
+
+/// Reports one file or directory that cannot be read.
+pub fn report(out: &mut Sink, p: &IoProblem) {
+    out.emit(
+        None,
+        p.path.clone(),
+        0..0,
+        format!("cannot read: {}", p.message),
+    );
 }

@@ -115,7 +115,6 @@ impl Settings {
 /// What every path of a run shares: the settings, the enabled rules, and per-locale facts
 /// computed once.
 pub struct Shared<'t> {
-    pub tree: &'t Tree,
     pub settings: &'t Settings,
     /// The enabled rules, with their severity and whether the configuration set it.
     pub rules: Vec<(&'static dyn Rule, Severity, bool)>,
@@ -135,7 +134,6 @@ impl<'t> Shared<'t> {
             })
             .collect();
         Shared {
-            tree,
             settings,
             rules,
             plural_categories: tree
@@ -184,7 +182,7 @@ pub enum Target<'p, 's> {
     Here(EntryView<'p, 's>),
     /// In another file of the locale, as the symbol index knows it.
     Elsewhere {
-        attributes: Vec<&'p str>,
+        definition: crate::index::Definition<'p>,
         plain: Option<&'p str>,
     },
 }
@@ -193,14 +191,14 @@ impl Target<'_, '_> {
     pub fn has_attribute(&self, name: &str) -> bool {
         match self {
             Target::Here(v) => v.attribute(name).is_some(),
-            Target::Elsewhere { attributes, .. } => attributes.contains(&name),
+            Target::Elsewhere { definition, .. } => definition.attributes().any(|a| a == name),
         }
     }
 
     pub fn attribute_names(&self) -> Vec<&str> {
         match self {
             Target::Here(v) => v.attributes.iter().map(|a| a.id.name).collect(),
-            Target::Elsewhere { attributes, .. } => attributes.clone(),
+            Target::Elsewhere { definition, .. } => definition.attributes().collect(),
         }
     }
 
@@ -251,7 +249,7 @@ impl<'p, 's> Unit<'p, 's> {
             Some(d) if self.file.is_none_or(|f| d.file != f.src.number) || here.is_none() => {
                 let term = index.term(id);
                 Some(Target::Elsewhere {
-                    attributes: d.attributes().collect(),
+                    definition: d,
                     plain: term.and_then(|t| t.plain.as_deref()),
                 })
             }
@@ -369,7 +367,7 @@ impl Sink {
         // A translation's finding points back at the reference message by default, so every
         // report can show both sides; rules that know a better place say so.
         let reference = (!unit.is_reference_locale())
-            .then(|| reference_entry(unit, entry).zip(unit.reference_file_id()))
+            .then(|| unit.counterpart(entry).zip(unit.reference_file_id()))
             .flatten()
             .map(|(r, file)| Related {
                 file,
@@ -423,14 +421,6 @@ impl Diagnostic {
         self.severity = severity;
         self
     }
-}
-
-/// The reference entry with the same id as `entry`, in the unit's reference file.
-pub fn reference_entry<'p, 's>(
-    unit: &Unit<'p, 's>,
-    entry: &EntryView<'_, '_>,
-) -> Option<EntryView<'p, 's>> {
-    unit.counterpart(entry)
 }
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.

@@ -28,12 +28,7 @@ impl Rule for ObsoleteFile {
             .join(unit.rel.replace('/', std::path::MAIN_SEPARATOR_STR))
             .display()
             .to_string();
-        let unread_now = ctx
-            .project
-            .unread
-            .iter()
-            .any(|(l, p)| *l == 0 && p.path == expected);
-        if unread_now || reference.problems.iter().any(|p| p.path == expected) {
+        if ctx.project.unreadable(0, &expected) {
             return;
         }
         out.emit(

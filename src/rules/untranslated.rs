@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{reference_entry, Ctx, Rule, RuleMeta, Sink, Unit};
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use fluent_syntax::ast::Pattern;
 
@@ -87,7 +87,7 @@ impl Rule for Untranslated {
             if t.meta.is_term {
                 continue;
             }
-            let Some(r) = reference_entry(unit, &t) else {
+            let Some(r) = unit.counterpart(&t) else {
                 continue;
             };
             let mut t_segs = None;
