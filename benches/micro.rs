@@ -9,8 +9,9 @@ use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use leaflint::lang::detect::{self, Lang, Signals};
 use leaflint::numeric::{extract_str, table_for};
-use leaflint::project::{nesting_overflows, Project, Sources, Tree};
-use leaflint::rules::Settings;
+use leaflint::parse::nesting_overflows;
+use leaflint::project::{Project, Sources, Tree};
+use leaflint::settings::Settings;
 
 fn main() {
     divan::main();

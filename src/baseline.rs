@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::project::Project;
-use crate::suppress::rel_of;
 
 /// The file format version written and understood.
 pub const VERSION: u32 = 1;
@@ -202,7 +201,7 @@ pub fn key(project: &Project<'_>, d: &Diagnostic) -> Key {
     Key {
         rule: d.rule.to_string(),
         locale: project.locales[d.locale].tag().to_string(),
-        file: rel_of(project, d),
+        file: project.rel_of(d),
         message_id: d.message_id.clone(),
         attribute: d.attribute.clone(),
         hash: format!("{:016x}", fnv1a(&[own, reference])),

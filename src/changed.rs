@@ -11,7 +11,6 @@ use std::process::{Command, Stdio};
 
 use crate::diagnostic::Diagnostic;
 use crate::project::{ParsedFile, Project, SourceFile};
-use crate::suppress::rel_of;
 
 /// Why the changed files could not be found (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -265,7 +264,7 @@ impl ChangedSet {
 
     /// Whether a finding is about something that changed.
     pub fn keeps(&self, project: &Project<'_>, d: &Diagnostic) -> bool {
-        let rel = rel_of(project, d);
+        let rel = project.rel_of(d);
         match &d.message_id {
             Some(id) => self.messages.contains(&(rel, id.clone())),
             None => self.files.contains(&(d.locale, rel.clone())) || self.files.contains(&(0, rel)),

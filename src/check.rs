@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::project::{LoadError, LoadOptions, Project, Sources, Tree};
-use crate::report::{resolve, EntryTable, Finding, Summary};
-use crate::rules::{Ctx, Settings, Shared, Sink, Unit};
+use crate::outcome::{resolve, EntryTable, Finding, Summary};
+use crate::pipeline::Filters;
+use crate::project::{LoadError, LoadOptions, Project, Sources, Tree, TreeSource};
+use crate::rules::{Ctx, Shared, Sink, Unit};
+use crate::settings::Settings;
 
 /// What to check and how.
 #[derive(Debug, Clone, Default)]
@@ -16,10 +18,14 @@ pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub load: LoadOptions,
     pub settings: Settings,
+    /// What happens to findings after the rules ran (ignore entries, project filters, the
+    /// baseline, `--changed-since`).
+    pub filters: Filters,
     /// Also collect every message's text in every locale (for the HTML report).
     pub entries: bool,
-    /// A Mozilla project configuration (`--project`): it names the files, and `paths` is unused.
-    pub project: Option<std::sync::Arc<crate::mozilla::ProjectConfig>>,
+    /// Where the files come from when not from `paths` (`--project`: a Mozilla project
+    /// configuration names them, and `paths` is unused).
+    pub project: Option<std::sync::Arc<dyn TreeSource>>,
 }
 
 /// The result of checking one or more trees.
@@ -34,7 +40,7 @@ pub struct Outcome {
     pub notes: Vec<String>,
     /// Every message's text per locale, one table per tree; empty unless asked for.
     pub entries: Vec<EntryTable>,
-    /// Baseline entries for the findings reported (with `settings.filters.record_baseline`).
+    /// Baseline entries for the findings reported (with `filters.record_baseline`).
     pub baseline: Vec<crate::baseline::Entry>,
 }
 
@@ -49,9 +55,9 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
     for source in trees {
         let tree = match source {
             Ok(path) => Tree::load(path, &opts.load)?,
-            Err(project) => project.load_tree(&opts.load)?,
+            Err(project) => project.load(&opts.load)?,
         };
-        let one = check_tree_with(&tree, &opts.settings, opts.entries);
+        let one = check_tree_filtered(&tree, &opts.settings, &opts.filters, opts.entries);
         baselined += one.summary.baselined.unwrap_or(0);
         outcome.baseline.extend(one.baseline);
         if outcome.reference.is_empty() {
@@ -67,7 +73,7 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
         outcome.findings.extend(one.findings);
         outcome.entries.extend(one.entries);
     }
-    if let Some(b) = &opts.settings.filters.baseline {
+    if let Some(b) = &opts.filters.baseline {
         outcome.summary.baselined = Some(baselined);
         outcome.summary.baseline_fixed = Some(b.total().saturating_sub(baselined));
     }
@@ -85,6 +91,16 @@ pub fn check_tree(tree: &Tree, settings: &Settings) -> Outcome {
 /// read, parsed, checked and turned into findings, then dropped, with paths in parallel. Only
 /// the symbol index ([`crate::index`]) and the findings outlive a path.
 pub fn check_tree_with(tree: &Tree, settings: &Settings, entries: bool) -> Outcome {
+    check_tree_filtered(tree, settings, &Filters::default(), entries)
+}
+
+/// [`check_tree_with`], with the stages after the rules configured by `filters`.
+pub fn check_tree_filtered(
+    tree: &Tree,
+    settings: &Settings,
+    filters: &Filters,
+    entries: bool,
+) -> Outcome {
     let shared = Shared::new(tree, settings);
     // Every relative path of any locale (a unit decides whether a locale is expected to have
     // it), then the locale-level group (`None`) for findings about a locale as a whole.
@@ -98,7 +114,7 @@ pub fn check_tree_with(tree: &Tree, settings: &Settings, entries: bool) -> Outco
     let groups: Vec<Option<&str>> = rels.into_iter().map(Some).chain([None]).collect();
     let results: Vec<PathOutcome> = groups
         .par_iter()
-        .map(|rel| check_path_group(tree, &shared, *rel, entries))
+        .map(|rel| check_path_group(tree, &shared, filters, *rel, entries))
         .collect();
 
     let mut summary = Summary::default();
@@ -127,7 +143,7 @@ pub fn check_tree_with(tree: &Tree, settings: &Settings, entries: bool) -> Outco
     for f in &findings {
         summary.count(f);
     }
-    if settings.filters.baseline.is_some() {
+    if filters.baseline.is_some() {
         summary.baselined = Some(baselined);
     }
     Outcome {
@@ -160,6 +176,7 @@ struct PathOutcome {
 fn check_path_group(
     tree: &Tree,
     shared: &Shared<'_>,
+    filters: &Filters,
     rel: Option<&str>,
     entries: bool,
 ) -> PathOutcome {
@@ -186,7 +203,7 @@ fn check_path_group(
         }
         crate::diagnostic::sort(&mut diagnostics);
     }
-    let applied = crate::suppress::apply(&project, shared.settings, diagnostics);
+    let applied = crate::pipeline::apply(&project, shared.settings, filters, diagnostics);
     PathOutcome {
         findings: resolve(&project, applied.diagnostics),
         files: project.file_count(),

@@ -4,18 +4,22 @@
 //! the file, line and column, and an unknown key comes with the closest known one ("did you
 //! mean"), as cargo-deny does for `deny.toml`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
+use crate::filter::IgnoreRule;
+use crate::pipeline::Filters;
+use crate::project::FileSelect;
 use crate::project::LoadOptions;
-use crate::rules::{closest, registry, Settings};
+use crate::rules::{closest, registry};
+use crate::settings::{MixedLanguageOptions, Settings};
 
 /// The names a configuration file may have, in the order they are looked for in each directory.
 pub const FILE_NAMES: [&str; 2] = ["leaflint.toml", ".leaflint.toml"];
@@ -123,15 +127,6 @@ impl Level {
     }
 }
 
-/// Options of the `mixed-language` rule; `None` keeps the rule's built-in default.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MixedLanguageOptions {
-    /// Fewest words a foreign-language run needs before it is reported.
-    pub min_words: Option<usize>,
-    /// Lowest detector confidence (0 to 1) at which a run is reported.
-    pub min_confidence: Option<f64>,
-}
-
 /// One `[rules.<id>]` entry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RuleConfig {
@@ -139,69 +134,6 @@ pub struct RuleConfig {
     /// Level by locale tag, overriding `level` for that locale.
     pub locales: BTreeMap<String, Level>,
     pub mixed_language: MixedLanguageOptions,
-}
-
-/// Which files of each locale to read, by path relative to the locale directory.
-#[derive(Debug, Clone, Default)]
-pub struct FileSelect {
-    pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
-}
-
-impl FileSelect {
-    /// Whether the file at `rel` (relative to its locale directory, `/`-separated) is read.
-    pub fn wants(&self, rel: &str) -> bool {
-        self.include.as_ref().is_none_or(|g| g.is_match(rel))
-            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
-    }
-}
-
-/// An `[[ignore]]` entry: findings it matches are not reported.
-#[derive(Debug, Clone)]
-pub struct IgnoreRule {
-    pub rule: String,
-    pub locale: Option<String>,
-    pub file: Option<String>,
-    pub message: Option<String>,
-    pub reason: String,
-    /// `leaflint.toml:12:1`, for notes about the entry.
-    pub origin: String,
-    file_glob: Option<GlobMatcher>,
-    message_glob: Option<GlobMatcher>,
-}
-
-impl IgnoreRule {
-    /// Whether a finding of `rule` in `locale`, in the file at `rel` (relative to the locale
-    /// directory), about `message_id` (and `attribute`) is ignored by this entry.
-    pub fn matches(
-        &self,
-        rule: &str,
-        locale: &str,
-        rel: &str,
-        message_id: Option<&str>,
-        attribute: Option<&str>,
-    ) -> bool {
-        if self.rule != rule && self.rule != "all" {
-            return false;
-        }
-        if self
-            .locale
-            .as_deref()
-            .is_some_and(|l| !l.eq_ignore_ascii_case(locale))
-        {
-            return false;
-        }
-        if self.file_glob.as_ref().is_some_and(|g| !g.is_match(rel)) {
-            return false;
-        }
-        match (&self.message_glob, message_id) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(g), Some(id)) => {
-                g.is_match(id) || attribute.is_some_and(|a| g.is_match(format!("{id}.{a}")))
-            }
-        }
-    }
 }
 
 /// A configuration as read from a file (or the defaults).
@@ -285,7 +217,7 @@ impl Config {
 
     /// Applies the file and glossary settings, and the reference and locales unless the command
     /// line already chose them.
-    pub fn apply(&self, load: &mut LoadOptions, settings: &mut Settings) {
+    pub fn apply(&self, load: &mut LoadOptions, settings: &mut Settings, filters: &mut Filters) {
         if load.reference.is_none() {
             load.reference = self.reference.clone();
         }
@@ -323,7 +255,7 @@ impl Config {
                 .or_default()
                 .extend(terms.iter().cloned());
         }
-        settings.filters.ignores = self.ignore.clone();
+        filters.ignores = self.ignore.clone();
     }
 
     /// The effective configuration as TOML: what was set, with every rule's level filled in.
@@ -879,8 +811,8 @@ pub fn prepare(
         (None, None) => PathBuf::from("."),
     };
     let config = resolve(inputs.config, inputs.isolated, &start)?;
-    config.apply(&mut opts.load, &mut opts.settings);
-    let filters = &mut opts.settings.filters;
+    config.apply(&mut opts.load, &mut opts.settings, &mut opts.filters);
+    let filters = &mut opts.filters;
     if let Some(b) = inputs.baseline {
         filters.baseline = Some(Arc::new(crate::baseline::Baseline::load(b)?));
     }
@@ -900,9 +832,6 @@ pub fn prepare(
     }
     Ok(config)
 }
-
-/// Severity overrides by locale, as `Settings` holds them.
-pub type LocaleSeverity = HashMap<String, HashMap<String, Option<Severity>>>;
 
 #[cfg(test)]
 mod tests {
@@ -994,7 +923,8 @@ reason = "kept until the 2025 revision"
         let c = Config::parse(text, "t.toml").unwrap();
         let mut load = LoadOptions::default();
         let mut settings = Settings::default();
-        c.apply(&mut load, &mut settings);
+        let mut filters = Filters::default();
+        c.apply(&mut load, &mut settings, &mut filters);
         assert_eq!(load.reference.as_deref(), Some("en"));
         assert_eq!(load.aliases.get("sv-SE").map(String::as_str), Some("sv"));
         assert!(load.files.wants("leaflet.ftl"));
@@ -1010,7 +940,7 @@ reason = "kept until the 2025 revision"
             Some(&None)
         );
         assert_eq!(settings.glossary, ["Olumiant"]);
-        let ig = &settings.filters.ignores[0];
+        let ig = &filters.ignores[0];
         assert!(ig.matches(
             "obsolete-message",
             "sv",

@@ -203,7 +203,7 @@ fn term_def(id: String, source: &str) -> TermDef {
         id,
         ..TermDef::default()
     };
-    let (resource, _, _) = crate::project::parse_guarded(source);
+    let (resource, _, _) = crate::parse::parse_guarded(source);
     let Some(Entry::Term(term)) = resource.body.first() else {
         return def;
     };

@@ -16,7 +16,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::project::{file_refs, parse_locale_tag, LoadError, LoadOptions, LocaleSource, Tree};
+use crate::filter::{Action, FilterRule, KeyMatch, ProjectFilters};
+use crate::project::{
+    file_refs, parse_locale_tag, LoadError, LoadOptions, LocaleSource, Tree, TreeSource,
+};
 
 /// Why a project configuration could not be used (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -81,64 +84,6 @@ struct RawProject {
     filters: Vec<RawFilter>,
     #[serde(default)]
     includes: Vec<RawInclude>,
-}
-
-/// What a filter does to the findings it matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Ignore,
-    Severity(Severity),
-}
-
-#[derive(Debug, Clone)]
-enum KeyMatch {
-    Exact(String),
-    Regex(regex::Regex),
-}
-
-impl KeyMatch {
-    fn matches(&self, id: &str) -> bool {
-        match self {
-            KeyMatch::Exact(k) => k == id,
-            KeyMatch::Regex(r) => r.is_match(id),
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-struct FilterRule {
-    /// Globs on the path relative to the locale directory.
-    paths: Vec<GlobMatcher>,
-    keys: Option<Vec<KeyMatch>>,
-    action: Action,
-}
-
-/// The `[[filters]]` of a project, applied to findings by [`crate::suppress::apply`].
-#[derive(Debug, Clone, Default)]
-pub struct ProjectFilters {
-    rules: Vec<FilterRule>,
-}
-
-impl ProjectFilters {
-    /// What the first matching filter does to a finding in the file at `rel` (relative to the
-    /// locale directory) about `message_id` (file-level findings match key-less filters only).
-    pub fn action(&self, _locale: &str, rel: &str, message_id: Option<&str>) -> Option<Action> {
-        self.rules
-            .iter()
-            .find(|f| {
-                f.paths.iter().any(|p| p.is_match(rel))
-                    && match (&f.keys, message_id) {
-                        (None, _) => true,
-                        (Some(_), None) => false,
-                        (Some(keys), Some(id)) => keys.iter().any(|k| k.matches(id)),
-                    }
-            })
-            .map(|f| f.action)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
 }
 
 /// One `[[paths]]` entry, resolved.
@@ -471,6 +416,12 @@ impl Builder {
             self.read(&target, &env, Some(&l10n_base))?;
         }
         Ok(basepath)
+    }
+}
+
+impl TreeSource for ProjectConfig {
+    fn load(&self, opts: &LoadOptions) -> Result<Tree, LoadError> {
+        self.load_tree(opts)
     }
 }
 

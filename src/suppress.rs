@@ -1,176 +1,23 @@
-//! What happens to findings after the rules ran: inline `# leaflint-ignore:` suppressions (and
-//! `unused-suppression`), per-locale levels, project filters, `[[ignore]]` entries,
-//! `--changed-since` and the baseline, in that order.
+//! The inline-suppression stage: findings on a message whose comment says
+//! `# leaflint-ignore: <rule>` are dropped, and the codes that suppressed nothing become
+//! `unused-suppression` findings.
 
 use std::collections::HashMap;
-use std::ops::Range;
-use std::path::Path;
-use std::sync::Arc;
 
-use fluent_syntax::ast::Entry;
 use rayon::prelude::*;
 
-use crate::baseline::{self, Baseline};
-use crate::changed::{ChangedSet, Changes};
-use crate::config::IgnoreRule;
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::mozilla::{Action, ProjectFilters};
+use crate::directive::{directives, Attachment, Directive, ALL};
 use crate::project::{ParsedFile, Project};
-use crate::rules::{unused_suppression, Settings, Sink};
-
-/// The comment prefix of a suppression.
-pub const PREFIX: &str = "leaflint-ignore:";
-/// The code that suppresses every rule (except `unused-suppression`).
-pub const ALL: &str = "all";
-
-/// Filters configured for a run (see [`Settings::filters`]).
-#[derive(Debug, Clone, Default)]
-pub struct Filters {
-    /// `[[ignore]]` entries of the configuration.
-    pub ignores: Vec<IgnoreRule>,
-    /// `[[filters]]` of a Mozilla project configuration.
-    pub project: Option<Arc<ProjectFilters>>,
-    /// Known findings to leave out (`--baseline`).
-    pub baseline: Option<Arc<Baseline>>,
-    /// Collect baseline entries for every finding reported (`--write-baseline`).
-    pub record_baseline: bool,
-    /// Report only findings in what changed since a git revision (`--changed-since`).
-    pub changes: Option<Arc<Changes>>,
-}
-
-/// Where a suppression comment sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attachment {
-    /// Attached to the entry with this index in the file.
-    Entry(usize),
-    /// A standalone, group or resource comment: it suppresses nothing.
-    Detached,
-}
-
-/// One rule id in a suppression.
-#[derive(Debug, Clone)]
-pub struct Code<'s> {
-    pub name: &'s str,
-    pub span: Range<usize>,
-}
-
-/// One `# leaflint-ignore: a, b -- reason` line.
-#[derive(Debug, Clone)]
-pub struct Directive<'s> {
-    pub attachment: Attachment,
-    pub codes: Vec<Code<'s>>,
-    pub reason: Option<&'s str>,
-    /// The comment line's text after `#`.
-    pub span: Range<usize>,
-}
-
-/// Parses one comment line; `None` when it is not a suppression.
-fn parse_line<'s>(
-    file: &ParsedFile<'s>,
-    line: &'s str,
-    attachment: Attachment,
-) -> Option<Directive<'s>> {
-    let start = file.offset(line)?;
-    let trimmed = line.trim_start();
-    let rest = trimmed.strip_prefix(PREFIX)?;
-    let rest_start = start + (line.len() - trimmed.len()) + PREFIX.len();
-    let (list, reason) = match rest.find("--") {
-        Some(i) => (
-            &rest[..i],
-            Some(rest[i + 2..].trim()).filter(|r| !r.is_empty()),
-        ),
-        None => (rest, None),
-    };
-    let mut codes = Vec::new();
-    let mut at = 0;
-    for piece in list.split(',') {
-        let name = piece.trim();
-        if !name.is_empty() {
-            let lead = piece.len() - piece.trim_start().len();
-            let s = rest_start + at + lead;
-            codes.push(Code {
-                name,
-                span: s..s + name.len(),
-            });
-        }
-        at += piece.len() + 1;
-    }
-    Some(Directive {
-        attachment,
-        codes,
-        reason,
-        span: start..start + line.len(),
-    })
-}
-
-/// Every suppression comment of a file, in source order.
-pub fn directives<'s>(file: &ParsedFile<'s>) -> Vec<Directive<'s>> {
-    let mut out = Vec::new();
-    // A directive is a comment line of the file's text starting with the prefix: most files
-    // hold none.
-    if !file.text().contains(PREFIX) {
-        return out;
-    }
-    let mut entry_of_body = HashMap::new();
-    for (i, e) in file.entries.iter().enumerate() {
-        entry_of_body.insert(e.body_index, i);
-    }
-    for (bi, entry) in file.resource.body.iter().enumerate() {
-        let (comment, attachment) = match entry {
-            Entry::Message(m) => (m.comment.as_ref(), entry_of_body.get(&bi)),
-            Entry::Term(t) => (t.comment.as_ref(), entry_of_body.get(&bi)),
-            Entry::Comment(c) | Entry::GroupComment(c) | Entry::ResourceComment(c) => {
-                (Some(c), None)
-            }
-            Entry::Junk { .. } => continue,
-        };
-        let Some(comment) = comment else { continue };
-        let attachment = match attachment {
-            Some(&i) => Attachment::Entry(i),
-            None if matches!(entry, Entry::Message(_) | Entry::Term(_)) => continue,
-            None => Attachment::Detached,
-        };
-        for line in &comment.content {
-            if let Some(d) = parse_line(file, line, attachment) {
-                out.push(d);
-            }
-        }
-    }
-    out
-}
-
-/// The result of [`apply`] on one tree.
-#[derive(Debug, Default)]
-pub struct Applied {
-    pub diagnostics: Vec<Diagnostic>,
-    /// Baseline entries for the findings reported (when recording).
-    pub baseline: Vec<baseline::Entry>,
-    /// Findings left out because the baseline knows them.
-    pub baselined: usize,
-}
-
-/// The path of a finding's file relative to its locale directory.
-pub fn rel_of(project: &Project<'_>, d: &Diagnostic) -> String {
-    if let Some(id) = d.file {
-        return project.locales[id.locale].files[id.file].src.rel.clone();
-    }
-    let dir = &project.locales[d.locale].source.dir;
-    match Path::new(&d.path).strip_prefix(dir) {
-        Ok(rel) => rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
-        Err(_) => d.path.clone(),
-    }
-}
+use crate::rules::{unused_suppression, Sink};
+use crate::settings::Settings;
 
 /// Whether `rule` runs for the locale with index `locale`.
 fn enabled(settings: &Settings, project: &Project<'_>, rule: &str, locale: usize) -> bool {
     let Some(r) = crate::rules::find(rule) else {
         return false;
     };
-    if settings.severity_of(r.meta()).is_none() {
+    if settings.severity_of(rule, r.meta().severity).is_none() {
         return false;
     }
     let tag = project.locales[locale].tag();
@@ -183,83 +30,11 @@ fn enabled(settings: &Settings, project: &Project<'_>, rule: &str, locale: usize
     )
 }
 
-/// Applies suppressions and filters to one tree's diagnostics and sorts them.
-pub fn apply(project: &Project<'_>, settings: &Settings, diagnostics: Vec<Diagnostic>) -> Applied {
-    let mut diagnostics = inline(project, settings, diagnostics);
-    let filters = &settings.filters;
-
-    // Per-locale levels, project filters and `[[ignore]]` entries.
-    let has_locale_levels = !settings.locale_severity.is_empty();
-    if has_locale_levels || filters.project.is_some() || !filters.ignores.is_empty() {
-        diagnostics.retain_mut(|d| {
-            let tag = project.locales[d.locale].tag();
-            if let Some(level) = settings
-                .locale_severity
-                .get(d.rule)
-                .and_then(|m| m.iter().find(|(t, _)| t.eq_ignore_ascii_case(tag)))
-                .map(|(_, l)| *l)
-            {
-                match level {
-                    None => return false,
-                    Some(s) => d.severity = s,
-                }
-            }
-            let rel = rel_of(project, d);
-            if let Some(p) = &filters.project {
-                match p.action(tag, &rel, d.message_id.as_deref()) {
-                    Some(Action::Ignore) => return false,
-                    Some(Action::Severity(s)) => d.severity = s,
-                    None => {}
-                }
-            }
-            !filters.ignores.iter().any(|i| {
-                i.matches(
-                    d.rule,
-                    tag,
-                    &rel,
-                    d.message_id.as_deref(),
-                    d.attribute.as_deref(),
-                )
-            })
-        });
-    }
-
-    if let Some(changes) = &filters.changes {
-        let set = ChangedSet::compute(project, changes);
-        diagnostics.retain(|d| set.keeps(project, d));
-    }
-
-    let mut applied = Applied::default();
-    if filters.record_baseline || filters.baseline.is_some() {
-        let mut used: HashMap<baseline::Key, usize> = HashMap::new();
-        diagnostics.retain(|d| {
-            let key = baseline::key(project, d);
-            if filters.record_baseline {
-                applied
-                    .baseline
-                    .push(baseline::Entry::new(key.clone(), &d.message));
-            }
-            if let Some(b) = &filters.baseline {
-                let known = b.count(&key);
-                let n = used.entry(key).or_default();
-                if *n < known {
-                    *n += 1;
-                    applied.baselined += 1;
-                    return false;
-                }
-            }
-            true
-        });
-    }
-    applied.diagnostics = diagnostics;
-    applied
-}
-
 /// A suppression with a used flag per code.
 type Tracked<'s> = (Directive<'s>, Vec<bool>);
 
 /// Inline suppressions: drops what they suppress, adds `unused-suppression` findings, sorts.
-fn inline(
+pub fn apply(
     project: &Project<'_>,
     settings: &Settings,
     mut diagnostics: Vec<Diagnostic>,
@@ -340,7 +115,7 @@ fn inline(
 
     // Unused codes of rules that ran.
     let meta = &unused_suppression::META;
-    let Some(severity) = settings.severity_of(meta) else {
+    let Some(severity) = settings.severity_of(meta.id, meta.severity) else {
         return diagnostics;
     };
     let overridden = settings.severity.contains_key(meta.id);

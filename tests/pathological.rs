@@ -10,9 +10,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use leaflint::check::{check_path, check_tree_with};
-use leaflint::project::{nesting_overflows, Tree, MAX_NESTING};
+use leaflint::parse::{nesting_overflows, MAX_NESTING};
+use leaflint::project::Tree;
 use leaflint::report::{write_report, Format, ReportOptions};
-use leaflint::rules::Settings;
+use leaflint::settings::Settings;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_leaflint");

@@ -6,7 +6,7 @@ use std::path::Path;
 use leaflint::check::check_tree;
 use leaflint::diagnostic::Severity;
 use leaflint::project::{LoadOptions, Tree};
-use leaflint::rules::Settings;
+use leaflint::settings::Settings;
 
 mod common;
 use common::write_files;

@@ -8,7 +8,7 @@ use leaflint::lang::detect::{self, Lang, Signals};
 use leaflint::lang::script;
 use leaflint::numeric::{compare, extract_str, table_for};
 use leaflint::project::Tree;
-use leaflint::rules::Settings;
+use leaflint::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
 /// `text` as the value of message `msg`: braces escaped, every line indented, so that most inputs

@@ -9,7 +9,7 @@
 use leaflint::check::check_tree_with;
 use leaflint::project::Tree;
 use leaflint::report::{write_report, Format, ReportOptions};
-use leaflint::rules::Settings;
+use leaflint::settings::Settings;
 use libfuzzer_sys::fuzz_target;
 
 const REFERENCE: &[(&str, &str)] = &[

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use super::text::{words, Ch};
 use crate::project::Tree;
-use crate::rules::Settings;
+use crate::settings::Settings;
 
 /// The glossary file's name, at the root of the locale tree.
 pub const FILE_NAME: &str = "glossary.txt";

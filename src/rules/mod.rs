@@ -3,11 +3,11 @@
 //! Each rule lives in its own file and documents itself in `docs/rules/<id>.md`, which is also the
 //! rule module's doc comment and what `leaflint rule <id>` prints.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
+use crate::settings::Settings;
 
 pub mod duplicate_id;
 pub mod invisible_character;
@@ -79,39 +79,6 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.meta().id == id)
 }
 
-/// Per-run settings the rules see.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// Severity overrides by rule id; `None` turns a rule off.
-    pub severity: HashMap<String, Option<Severity>>,
-    /// All files of a locale form one Fluent bundle, so an id repeated across files collides.
-    /// Off by default: sites like mozilla.org load one file set per page.
-    pub single_bundle: bool,
-    /// Severity overrides by rule id, then locale tag (`[rules.<id>.locales]` in the
-    /// configuration); `None` turns the rule off for that locale. Applied after the rules ran.
-    pub locale_severity: crate::config::LocaleSeverity,
-    /// Options of `mixed-language` from the configuration (`None`: the rule's own default).
-    pub mixed_language: crate::config::MixedLanguageOptions,
-    /// Do-not-translate terms from the configuration, for every locale (added to the tree's
-    /// `glossary.txt`).
-    pub glossary: Vec<String>,
-    /// Do-not-translate terms from the configuration, by locale tag.
-    pub glossary_by_locale: std::collections::BTreeMap<String, Vec<String>>,
-    /// What happens to findings after the rules ran: ignore entries, project filters, the
-    /// baseline and `--changed-since` (inline suppressions always apply).
-    pub filters: crate::suppress::Filters,
-}
-
-impl Settings {
-    /// The severity a rule runs at, or `None` when it is off.
-    pub fn severity_of(&self, meta: &RuleMeta) -> Option<Severity> {
-        match self.severity.get(meta.id) {
-            Some(s) => *s,
-            None => Some(meta.severity),
-        }
-    }
-}
-
 /// What every path of a run shares: the settings, the enabled rules, and per-locale facts
 /// computed once.
 pub struct Shared<'t> {
@@ -129,7 +96,7 @@ impl<'t> Shared<'t> {
         let rules = registry()
             .iter()
             .filter_map(|r| {
-                let sev = settings.severity_of(r.meta())?;
+                let sev = settings.severity_of(r.meta().id, r.meta().severity)?;
                 Some((*r, sev, settings.severity.contains_key(r.meta().id)))
             })
             .collect();

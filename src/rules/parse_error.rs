@@ -2,7 +2,8 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
-use crate::project::{junk_id, MAX_NESTING};
+use crate::parse::MAX_NESTING;
+use crate::project::junk_id;
 use crate::source::floor_char_boundary;
 
 pub struct ParseError;

@@ -1,12 +1,12 @@
 #![doc = include_str!("../../docs/rules/unused-suppression.md")]
 //!
 //! Two halves: this rule's `check` reports suppression comments that cannot work wherever they
-//! are (an unknown rule id, a comment not attached to a message); [`crate::suppress::apply`]
-//! reports, once every other rule has run, the rule ids that suppressed nothing.
+//! are (an unknown rule id, a comment not attached to a message); the engine's inline-suppression
+//! stage reports, once every other rule has run, the rule ids that suppressed nothing.
 
 use super::{closest, registry, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
-use crate::suppress::{directives, Attachment, ALL};
+use crate::directive::{directives, Attachment, ALL};
 
 pub struct UnusedSuppression;
 
