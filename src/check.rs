@@ -42,21 +42,43 @@ pub struct Outcome {
     pub entries: Vec<EntryTable>,
     /// Baseline entries for the findings reported (with `filters.record_baseline`).
     pub baseline: Vec<crate::baseline::Entry>,
+    /// File paths (groups of one relative path across locales) checked, and how many of them
+    /// could not be checked because of an internal error.
+    pub paths: usize,
+    pub failed_paths: usize,
 }
 
 /// Checks every tree in `opts.paths`.
 pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
     let mut outcome = Outcome::default();
     let mut baselined = 0;
+    // A tree given twice (`locales locales/`, or through a link) is checked once.
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut paths = Vec::new();
+    for p in &opts.paths {
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if seen.contains(&key) {
+            outcome.notes.push(format!(
+                "`{}` is given more than once: it is checked once",
+                p.display()
+            ));
+            continue;
+        }
+        seen.push(key);
+        paths.push(p);
+    }
     let trees = match &opts.project {
         Some(p) => vec![Err(p)],
-        None => opts.paths.iter().map(Ok).collect(),
+        None => paths.into_iter().map(Ok).collect(),
     };
     for source in trees {
-        let tree = match source {
-            Ok(path) => Tree::load(path, &opts.load)?,
-            Err(project) => project.load(&opts.load)?,
+        // A panic while reading the tree (a bug) fails the run, as a reading error does.
+        let load = || match source {
+            Ok(path) => Tree::load(path, &opts.load),
+            Err(project) => project.load(&opts.load),
         };
+        let tree = std::panic::catch_unwind(std::panic::AssertUnwindSafe(load))
+            .unwrap_or_else(|_| Err(LoadError::Internal))?;
         let one = check_tree_filtered(&tree, &opts.settings, &opts.filters, opts.entries);
         baselined += one.summary.baselined.unwrap_or(0);
         outcome.baseline.extend(one.baseline);
@@ -72,6 +94,8 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
         outcome.summary.add(&one.summary);
         outcome.findings.extend(one.findings);
         outcome.entries.extend(one.entries);
+        outcome.paths += one.paths;
+        outcome.failed_paths += one.failed_paths;
     }
     if let Some(b) = &opts.filters.baseline {
         outcome.summary.baselined = Some(baselined);
@@ -114,8 +138,13 @@ pub fn check_tree_filtered(
     let groups: Vec<Option<&str>> = rels.into_iter().map(Some).chain([None]).collect();
     let results: Vec<PathOutcome> = groups
         .par_iter()
-        .map(|rel| check_path_group(tree, &shared, filters, *rel, entries))
+        .map(|rel| {
+            guarded(tree, *rel, || {
+                check_path_group(tree, &shared, filters, *rel, entries)
+            })
+        })
         .collect();
+    let failed_paths = results.iter().filter(|r| r.failed).count();
 
     let mut summary = Summary::default();
     let mut findings = Vec::new();
@@ -158,6 +187,76 @@ pub fn check_tree_filtered(
             Vec::new()
         },
         baseline,
+        paths: groups.len(),
+        failed_paths,
+    }
+}
+
+/// Runs the check of one path and turns a panic in it (a bug in leaflint or a library) into an
+/// `internal-error` finding naming the path's file, so that the other paths are still checked.
+fn guarded(tree: &Tree, rel: Option<&str>, check: impl FnOnce() -> PathOutcome) -> PathOutcome {
+    let payload = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)) {
+        Ok(outcome) => return outcome,
+        Err(payload) => payload,
+    };
+    let cause = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    // A panic message may quote a whole file: keep the first line, and not all of it.
+    let mut cause: String = cause
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect();
+    if cause.is_empty() {
+        cause = "no message".into();
+    }
+    // The file the finding names: the reference's at this path, or the first locale's that
+    // has it (a path group without files has none: the finding is about the tree).
+    let (locale, path) = rel
+        .and_then(|rel| {
+            tree.locales.iter().find_map(|l| {
+                l.position(rel)
+                    .map(|i| (l.tag.clone(), l.files[i].path.clone()))
+            })
+        })
+        .unwrap_or_else(|| (tree.locales[0].tag.clone(), tree.display_root.clone()));
+    let rel_shown = rel.unwrap_or("(the tree as a whole)");
+    let finding = Finding {
+        rule: crate::rules::internal_error::META.id,
+        severity: crate::rules::internal_error::META.severity,
+        locale,
+        file: path,
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+        message_id: None,
+        attribute: None,
+        variant: None,
+        message: format!(
+            "leaflint failed while checking `{rel_shown}` in every locale ({cause}); its other findings are missing: please report this file to leaflint's maintainers"
+        ),
+        reference: None,
+        text: None,
+        data: None,
+        highlights: Vec::new(),
+        snippet: None,
+        rel: rel.unwrap_or_default().to_string(),
+        labelled: false,
+    };
+    PathOutcome {
+        findings: vec![finding],
+        files: 0,
+        messages: 0,
+        baseline: Vec::new(),
+        baselined: 0,
+        entries: None,
+        failed: true,
     }
 }
 
@@ -169,6 +268,8 @@ struct PathOutcome {
     baseline: Vec<crate::baseline::Entry>,
     baselined: usize,
     entries: Option<EntryTable>,
+    /// The check panicked ([`guarded`]).
+    failed: bool,
 }
 
 /// Checks the files at one relative path in every locale (`None`: no files, only the findings
@@ -211,6 +312,7 @@ fn check_path_group(
         baseline: applied.baseline,
         baselined: applied.baselined,
         entries: (entries && rel.is_some()).then(|| EntryTable::build(&project)),
+        failed: false,
     }
 }
 
@@ -303,4 +405,65 @@ pub fn check_path(path: &Path) -> Result<Outcome, LoadError> {
         paths: vec![path.to_path_buf()],
         ..CheckOptions::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> (tempfile::TempDir, Tree) {
+        let dir = tempfile::tempdir().unwrap();
+        for l in ["en", "sv"] {
+            std::fs::create_dir(dir.path().join(l)).unwrap();
+            std::fs::write(dir.path().join(l).join("leaflet.ftl"), "dose = 4 mg\n").unwrap();
+        }
+        let tree = Tree::load(dir.path(), &LoadOptions::default()).unwrap();
+        (dir, tree)
+    }
+
+    #[test]
+    fn a_panic_while_checking_a_path_is_an_internal_error_naming_its_file() {
+        let (_dir, tree) = tree();
+        let got = guarded(&tree, Some("leaflet.ftl"), || {
+            panic!("end byte index 18 is not a char boundary\nof `the whole file`")
+        });
+        assert!(got.failed);
+        let f: Vec<(&str, &str, &str)> = got
+            .findings
+            .iter()
+            .map(|f| (f.rule, f.locale.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            f,
+            [(
+                "internal-error",
+                "en",
+                "leaflint failed while checking `leaflet.ftl` in every locale (end byte index 18 is not a char boundary); its other findings are missing: please report this file to leaflint's maintainers"
+            )]
+        );
+        assert!(
+            got.findings[0].file.ends_with("leaflet.ftl"),
+            "{}",
+            got.findings[0].file
+        );
+    }
+
+    #[test]
+    fn a_path_that_does_not_panic_is_left_as_it_is() {
+        let (_dir, tree) = tree();
+        let settings = Settings::default();
+        let shared = Shared::new(&tree, &settings);
+        let got = guarded(&tree, Some("leaflet.ftl"), || {
+            check_path_group(
+                &tree,
+                &shared,
+                &Filters::default(),
+                Some("leaflet.ftl"),
+                false,
+            )
+        });
+        assert!(!got.failed);
+        assert_eq!(got.findings.len(), 0);
+        assert_eq!(got.files, 2);
+    }
 }

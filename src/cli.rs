@@ -128,4 +128,8 @@ pub struct CheckArgs {
     /// revision REV, and file-level findings of changed files.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Follow symbolic links that stay inside the tree (links that leave it are never
+    /// followed; without this option no link is).
+    #[arg(long)]
+    pub follow_links: bool,
 }

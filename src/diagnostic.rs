@@ -78,6 +78,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Span of the whole translation entry, when the finding is about one.
     pub entry_span: Option<Range<usize>>,
+    /// Findings of the same rule on the same entry that were counted into this one instead
+    /// of being kept (past [`MAX_PER_MESSAGE`] times ten, a rule stops keeping them).
+    pub folded: usize,
     pub reference: Option<Related>,
     pub labels: Vec<Label>,
     /// Rule-specific structured data (for example both quantities of a numeric mismatch).
@@ -95,3 +98,9 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         ))
     });
 }
+
+/// The most findings of one rule on one message (or one file, for findings about no message)
+/// that are reported one by one; the rest become one finding that counts them. Real leaflets
+/// stay far below it; a hostile file (100,000 rule names in one suppression comment) would
+/// otherwise make a report of millions of lines.
+pub const MAX_PER_MESSAGE: usize = 100;

@@ -12,6 +12,28 @@ use leaflint::report::{write_report, ReportOptions};
 use leaflint::rules::registry;
 
 fn main() -> ExitCode {
+    // A panic (a bug) is caught per checked path and becomes an `internal-error` finding; say
+    // it once, on one line, with nothing of the input's control characters.
+    std::panic::set_hook(Box::new(|info| {
+        let cause = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let cause: String = cause
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("leaflint: internal error{at}: {}", cause.escape_debug());
+    }));
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -98,6 +120,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         load: LoadOptions {
             reference: args.reference.clone(),
             locales: args.locales.clone(),
+            follow_links: args.follow_links,
             ..LoadOptions::default()
         },
         entries: args.format.needs_entries(),
@@ -146,6 +169,9 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             write_report(args.format, report, &outcome, &mut out)
                 .context("cannot write the report")?
         }
+    }
+    if outcome.paths > 0 && outcome.failed_paths == outcome.paths {
+        anyhow::bail!("no file could be checked: leaflint failed on every one (see the internal-error findings)");
     }
     let s = &outcome.summary;
     let failed = s.errors > 0 || (args.deny_warnings && s.warnings > 0);

@@ -553,11 +553,14 @@ impl ProjectConfig {
         translations.sort_by(|a, b| a.tag.cmp(&b.tag));
         let mut locales = vec![reference_source];
         locales.extend(translations);
+        let glossary =
+            crate::project::glossary_of(&self.l10n_root, &mut locales, opts.follow_links);
         Ok(Tree {
             root: self.l10n_root.clone(),
             display_root,
             locales,
             notes,
+            glossary,
         })
     }
 }

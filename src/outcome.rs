@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity, Side};
+use crate::diagnostic::{Diagnostic, FileId, Severity, Side};
 use crate::project::Project;
 
 /// A piece of a file to show: whole lines around an entry, with highlighted byte ranges.
@@ -14,8 +15,9 @@ use crate::project::Project;
 pub struct Snippet {
     /// 1-based line of the first line of `text`.
     pub line: usize,
-    /// Whole lines of the file, without the final line ending.
-    pub text: String,
+    /// Whole lines of the file, without the final line ending (shared by the findings that
+    /// show the same lines).
+    pub text: Arc<str>,
     /// Highlighted byte ranges into `text`.
     pub highlights: Vec<Range<usize>>,
     /// Lines of the file after `text` that belong to what is shown but were left out.
@@ -29,8 +31,8 @@ pub struct ReferenceLocation {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// The reference entry's source text.
-    pub text: Option<String>,
+    /// The reference entry's source text (shared by the findings about the same entry).
+    pub text: Option<Arc<str>>,
     #[serde(skip)]
     pub snippet: Option<Snippet>,
 }
@@ -52,8 +54,8 @@ pub struct Finding {
     pub variant: Option<String>,
     pub message: String,
     pub reference: Option<ReferenceLocation>,
-    /// The translation entry's source text.
-    pub text: Option<String>,
+    /// The translation entry's source text (shared by the findings about the same entry).
+    pub text: Option<Arc<str>>,
     /// Rule-specific data (added fields; schema version 1 stays compatible).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
@@ -154,6 +156,8 @@ impl Summary {
 
 /// Whole lines of `text` covering `span`, as a snippet with `highlights` (absolute ranges).
 fn snippet(
+    texts: &mut Texts,
+    file: FileId,
     text: &str,
     lines: &crate::source::LineIndex,
     span: &Range<usize>,
@@ -169,9 +173,23 @@ fn snippet(
         .collect();
     Snippet {
         line: first + 1,
-        text: text[start..end].to_string(),
+        text: texts.get(file, text, start..end),
         highlights,
         omitted: 0,
+    }
+}
+
+/// Copies of parts of the files, made once per part: the findings about one entry share its
+/// text, so that many findings on one long message cost one copy of it, not one each.
+#[derive(Default)]
+struct Texts(std::collections::HashMap<(FileId, usize, usize), Arc<str>>);
+
+impl Texts {
+    fn get(&mut self, file: FileId, text: &str, range: Range<usize>) -> Arc<str> {
+        self.0
+            .entry((file, range.start, range.end))
+            .or_insert_with(|| Arc::from(&text[range]))
+            .clone()
     }
 }
 
@@ -189,7 +207,7 @@ fn file_head(text: &str, lines: &crate::source::LineIndex, max: usize) -> Option
     let end = lines.line_range(text, shown - 1).end;
     Some(Snippet {
         line: 1,
-        text: text[..end].to_string(),
+        text: Arc::from(&text[..end]),
         highlights: Vec::new(),
         omitted: count - shown,
     })
@@ -220,6 +238,7 @@ fn highlight_locations<'a>(
 
 /// Turns byte ranges into lines and columns and attaches texts.
 pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    let mut texts = Texts::default();
     diagnostics
         .into_iter()
         .map(|d| {
@@ -251,12 +270,15 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     .clone(),
                 (None, None) => String::new(),
             };
-            let (start, end, text, snip) = match file {
-                Some(f) => {
+            let (start, end, text, snip) = match (file, d.file) {
+                (Some(f), Some(fid)) => {
                     let text = f.text();
                     let s = f.src.lines.line_col(text, d.span.start);
                     let e = f.src.lines.line_col(text, d.span.end.max(d.span.start));
-                    let entry_text = d.entry_span.as_ref().map(|r| text[r.clone()].to_string());
+                    let entry_text = d
+                        .entry_span
+                        .as_ref()
+                        .map(|r| texts.get(fid, text, r.clone()));
                     let snip = d.entry_span.as_ref().map(|r| {
                         let own: Vec<Range<usize>> = d
                             .labels
@@ -271,11 +293,18 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                         };
                         // The finding may lie just outside the entry (a comment above it).
                         let covered = r.start.min(d.span.start)..r.end.max(d.span.end);
-                        snippet(text, &f.src.lines, &covered, hl.into_iter())
+                        snippet(
+                            &mut texts,
+                            fid,
+                            text,
+                            &f.src.lines,
+                            &covered,
+                            hl.into_iter(),
+                        )
                     });
                     (s, e, entry_text, snip)
                 }
-                None => {
+                _ => {
                     let p = crate::source::LineCol { line: 1, column: 1 };
                     (p, p, None, None)
                 }
@@ -290,7 +319,7 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     file: rf.src.path.clone(),
                     line: pos.line,
                     column: pos.column,
-                    text: has_text.then(|| rt[r.span.clone()].to_string()),
+                    text: has_text.then(|| texts.get(r.file, rt, r.span.clone())),
                     snippet: if !has_text {
                         // A whole missing file: show the head of the reference file.
                         file.is_none()
@@ -299,6 +328,8 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     } else {
                         Some({
                             snippet(
+                                &mut texts,
+                                r.file,
                                 rt,
                                 &rf.src.lines,
                                 &r.span,

@@ -12,11 +12,29 @@ use fluent_syntax::parser::ParserError;
 /// Real leaflets nest three or four levels.
 pub const MAX_NESTING: usize = 32;
 
-/// A part of a file skipped because its placeables nest deeper than [`MAX_NESTING`].
+/// Why [`nesting_overflows`] keeps an entry away from the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Placeables nest deeper than [`MAX_NESTING`]: the parser's recursion would overflow the
+    /// stack.
+    TooDeep,
+    /// A `\u`/`\U` escape in a string literal is cut short by a non-ASCII character
+    /// (`{ "\ué" }`). fluent-syntax 0.12 panics on it: `skip_unicode_escape_sequence`
+    /// (src/parser/helper.rs) slices the source one byte past the last hex digit to quote the
+    /// bad sequence, which lands inside the multi-byte character. The entry is a syntax error
+    /// either way (an escape needs 4 or 6 hex digits), so it is skipped as junk, with that
+    /// reason, instead of being handed to the parser.
+    BadEscape,
+}
+
+/// A part of a file skipped because its placeables nest deeper than [`MAX_NESTING`] or because
+/// it holds an escape the parser cannot take ([`Guard`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooDeep {
-    /// Where the nesting first goes too deep.
+    /// Where the nesting first goes too deep (or the bad escape starts).
     pub at: usize,
+    /// Why the entry is not parsed.
+    pub why: Guard,
     /// The skipped text: from the start of the entry to the next line that can start an entry
     /// (where the parser would resume after a syntax error).
     pub junk: Range<usize>,
@@ -132,8 +150,24 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
             b'"' if !in_text => {
                 // A string literal ends at an unescaped quote or, as a syntax error, at the line end.
                 i += 1;
+                let mut bad = None;
                 while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                    if bytes[i] == b'\\' && bad.is_none() && cut_short_escape(&bytes[i..]) {
+                        bad = Some(i);
+                    }
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(at) = bad {
+                    let end = next_entry_start(bytes, at);
+                    found.push(TooDeep {
+                        at,
+                        why: Guard::BadEscape,
+                        junk: entry_start..end,
+                    });
+                    stack.clear();
+                    entry_start = end;
+                    i = end;
+                    continue;
                 }
                 if bytes.get(i) == Some(&b'\n') {
                     continue;
@@ -155,6 +189,7 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
             let end = next_entry_start(bytes, i);
             found.push(TooDeep {
                 at: i,
+                why: Guard::TooDeep,
                 junk: entry_start..end,
             });
             stack.clear();
@@ -165,6 +200,23 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
         i += 1;
     }
     found
+}
+
+/// Whether `b` (starting at a backslash in a string literal) is a `\u`/`\U` escape whose hex
+/// digits stop short at a non-ASCII byte: the sequence fluent-syntax 0.12 panics on (see
+/// [`Guard::BadEscape`]).
+fn cut_short_escape(b: &[u8]) -> bool {
+    let length = match b.get(1) {
+        Some(b'u') => 4,
+        Some(b'U') => 6,
+        _ => return false,
+    };
+    let digits = b[2..]
+        .iter()
+        .take(length)
+        .take_while(|c| c.is_ascii_hexdigit())
+        .count();
+    digits < length && b.get(2 + digits).is_some_and(|c| !c.is_ascii())
 }
 
 /// Whether `line` starts by defining a message or term (`id =`, `-id =`) or is a comment.

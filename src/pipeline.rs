@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::baseline::{self, Baseline};
 use crate::changed::{ChangedSet, Changes};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_PER_MESSAGE};
 use crate::filter::{IgnoreRule, ProjectFilters};
 use crate::project::Project;
 use crate::settings::Settings;
@@ -83,6 +83,61 @@ pub fn apply(
             true
         });
     }
-    applied.diagnostics = diagnostics;
+    applied.diagnostics = cap(diagnostics);
     applied
+}
+
+/// Keeps the first [`MAX_PER_MESSAGE`] findings of each rule on each message (in report
+/// order) and replaces the others by one that says how many there are.
+fn cap(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_PER_MESSAGE && diagnostics.iter().all(|d| d.folded == 0) {
+        return diagnostics;
+    }
+    type Key<'d> = (&'static str, usize, &'d str, Option<&'d str>);
+    let key = |d: &Diagnostic| -> (&'static str, usize, String, Option<String>) {
+        (d.rule, d.locale, d.path.clone(), d.message_id.clone())
+    };
+    let mut counts: HashMap<Key<'_>, usize> = HashMap::new();
+    for d in &diagnostics {
+        *counts
+            .entry((d.rule, d.locale, d.path.as_str(), d.message_id.as_deref()))
+            .or_default() += 1 + d.folded;
+    }
+    if counts.values().all(|&n| n <= MAX_PER_MESSAGE) {
+        return diagnostics;
+    }
+    let over: HashMap<(&'static str, usize, String, Option<String>), usize> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_PER_MESSAGE)
+        .map(|((r, l, p, m), n)| ((r, l, p.to_string(), m.map(str::to_string)), n))
+        .collect();
+    let mut seen: HashMap<(&'static str, usize, String, Option<String>), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for mut d in diagnostics {
+        let k = key(&d);
+        let Some(&total) = over.get(&k) else {
+            out.push(d);
+            continue;
+        };
+        let n = seen.entry(k).or_default();
+        *n += 1;
+        if *n < MAX_PER_MESSAGE {
+            out.push(d);
+        } else if *n == MAX_PER_MESSAGE {
+            let rest = total - (MAX_PER_MESSAGE - 1);
+            let on = d
+                .message_id
+                .as_deref()
+                .map_or_else(|| "this file".to_string(), |id| format!("`{id}`"));
+            d.message = format!(
+                "{rest} more `{}` findings on {on}, not listed one by one (the first {} are above); the first of them: {}",
+                d.rule,
+                MAX_PER_MESSAGE - 1,
+                d.message
+            );
+            d.labels.clear();
+            out.push(d);
+        }
+    }
+    out
 }

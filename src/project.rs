@@ -30,6 +30,12 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error("leaflint failed while reading the tree (an internal error: a bug in leaflint or a library it uses)")]
+    Internal,
+    #[error(
+        "`{first}` and `{second}` name the same locale (tags are not case-sensitive): keep one"
+    )]
+    SameLocale { first: String, second: String },
     #[error("no reference locale `{reference}` in `{path}` (locales found: {found})")]
     NoReference {
         reference: String,
@@ -61,6 +67,9 @@ pub struct LoadOptions {
     pub aliases: std::collections::BTreeMap<String, String>,
     /// Which files to read, by path relative to the locale directory.
     pub files: FileSelect,
+    /// Follow symbolic links that stay inside the tree (`--follow-links`). Links that leave
+    /// the tree are never followed.
+    pub follow_links: bool,
 }
 
 /// Which files of each locale to read, by path relative to the locale directory.
@@ -156,10 +165,11 @@ impl FileRef {
     /// Reads the file's bytes.
     fn bytes(&self) -> Result<Vec<u8>, IoProblem> {
         match &self.origin {
-            Origin::Disk(p) => std::fs::read(p).map_err(|e| IoProblem {
-                path: self.path.clone(),
-                message: e.to_string(),
-            }),
+            Origin::Disk(p) => crate::source::read_limited(p, crate::source::MAX_FILE_BYTES)
+                .map_err(|e| IoProblem {
+                    path: self.path.clone(),
+                    message: e.to_string(),
+                }),
             Origin::Memory(b) => Ok(b.to_vec()),
         }
     }
@@ -267,6 +277,76 @@ pub struct Tree {
     pub locales: Vec<LocaleSource>,
     /// Notes for stderr (ignored directories and the like).
     pub notes: Vec<String>,
+    /// The text of the tree's `glossary.txt`, when it has one that could be read (a problem
+    /// reading it is an `io-error` of the reference locale).
+    pub glossary: Option<String>,
+}
+
+/// The name of a tree's do-not-translate list, at the root of the tree.
+pub const GLOSSARY_FILE: &str = "glossary.txt";
+
+/// Why a symbolic link inside a tree is not followed, or `None` when it may be: links never
+/// lead out of the tree (`root`, canonical), and lead anywhere only with `follow`.
+fn link_problem(root: &Path, link: &Path, follow: bool) -> Option<String> {
+    let shown = std::fs::read_link(link)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    match std::fs::canonicalize(link) {
+        Err(_) => Some(format!(
+            "it is a symbolic link to `{shown}`, which does not exist"
+        )),
+        Ok(target) if !target.starts_with(root) => Some(format!(
+            "link leaves the tree: it is a symbolic link to `{shown}`, outside `{}`; it is not read",
+            root.display()
+        )),
+        Ok(_) if !follow => Some(format!(
+            "it is a symbolic link (to `{shown}`), and links are not followed: pass `--follow-links` to read links that stay inside the tree"
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// Why a file found in a tree is not read because of its type, or `None` for a regular file.
+fn special_file_problem(kind: std::fs::FileType) -> Option<String> {
+    (!kind.is_file() && !kind.is_dir() && !kind.is_symlink())
+        .then(|| "not a regular file (a FIFO, device or socket): it is not read".to_string())
+}
+
+/// The text of the `glossary.txt` at `root`, if any; a problem reading it becomes an `io-error`
+/// of the reference locale (the first of `locales`).
+pub fn glossary_of(root: &Path, locales: &mut [LocaleSource], follow: bool) -> Option<String> {
+    let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    match read_glossary(root, &canonical, follow) {
+        Ok(text) => text,
+        Err(p) => {
+            if let Some(reference) = locales.first_mut() {
+                reference.problems.push(p);
+            }
+            None
+        }
+    }
+}
+
+/// Reads the tree's `glossary.txt`, under the same rules as its `.ftl` files.
+fn read_glossary(root: &Path, canonical: &Path, follow: bool) -> Result<Option<String>, IoProblem> {
+    let path = root.join(GLOSSARY_FILE);
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(None);
+    };
+    let problem = |message: String| IoProblem {
+        path: path.display().to_string(),
+        message,
+    };
+    if meta.file_type().is_symlink() {
+        if let Some(m) = link_problem(canonical, &path, follow) {
+            return Err(problem(m));
+        }
+    } else if let Some(m) = special_file_problem(meta.file_type()) {
+        return Err(problem(m));
+    }
+    crate::source::read_text(&path)
+        .map(Some)
+        .map_err(|e| problem(format!("{e}; its terms are not used")))
 }
 
 /// Whether a directory name is a usable locale tag: valid BCP 47 for `unic-langid`, with a
@@ -292,21 +372,43 @@ impl Tree {
             path: display_root.clone(),
             source,
         })?;
+        let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let mut notes = Vec::new();
         let mut candidates: Vec<(String, LanguageIdentifier, PathBuf)> = Vec::new();
-        let mut names: Vec<(String, PathBuf)> = read
+        // Locale directories whose link is not followed: (tag, why).
+        let mut unfollowed: Vec<(String, String)> = Vec::new();
+        let mut names: Vec<(String, PathBuf, bool)> = read
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_dir())
-            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .map(|e| {
+                let link = e.file_type().is_ok_and(|t| t.is_symlink());
+                (e.file_name().to_string_lossy().into_owned(), e.path(), link)
+            })
             .collect();
         names.sort();
-        for (name, path) in names {
+        for (name, path, link) in names {
             if name.starts_with('.') {
                 continue;
             }
             let tag = opts.aliases.get(&name).unwrap_or(&name);
             match parse_locale_tag(tag) {
-                Some(langid) => candidates.push((tag.clone(), langid, path)),
+                Some(langid) => {
+                    if let Some(clash) = candidates
+                        .iter()
+                        .find(|(t, _, _)| t.eq_ignore_ascii_case(tag))
+                    {
+                        return Err(LoadError::SameLocale {
+                            first: clash.2.display().to_string(),
+                            second: path.display().to_string(),
+                        });
+                    }
+                    if link {
+                        if let Some(why) = link_problem(&canonical, &path, opts.follow_links) {
+                            unfollowed.push((tag.clone(), why));
+                        }
+                    }
+                    candidates.push((tag.clone(), langid, path));
+                }
                 None => notes.push(format!(
                     "ignoring directory `{}`: `{name}` is not a locale tag",
                     path.display()
@@ -368,8 +470,25 @@ impl Tree {
 
         let mut locales: Vec<LocaleSource> = selected
             .into_par_iter()
-            .map(|(tag, langid, dir)| read_locale(tag, langid, dir, &opts.files))
+            .map(|(tag, langid, dir)| {
+                match unfollowed.iter().find(|(t, _)| *t == tag) {
+                    // A locale directory that is a link not followed: its one problem.
+                    Some((_, why)) => LocaleSource::new(
+                        tag,
+                        langid,
+                        dir.clone(),
+                        Vec::new(),
+                        vec![IoProblem {
+                            path: dir.display().to_string(),
+                            message: why.clone(),
+                        }],
+                        std::collections::HashSet::new(),
+                    ),
+                    None => read_locale(tag, langid, dir, &canonical, opts),
+                }
+            })
             .collect();
+        let glossary = glossary_of(root, &mut locales, opts.follow_links);
         // A translation directory without any .ftl file is not a locale of this tree.
         let mut kept = Vec::with_capacity(locales.len());
         let mut empty = Vec::new();
@@ -402,25 +521,62 @@ impl Tree {
             display_root,
             locales: kept,
             notes,
+            glossary,
         })
     }
 }
 
+/// Reads one locale directory's file list. Links are followed only with
+/// [`LoadOptions::follow_links`] and only while they stay inside the tree (`root`, canonical);
+/// special files are listed as problems, never opened.
 fn read_locale(
     tag: String,
     langid: LanguageIdentifier,
     dir: PathBuf,
-    select: &FileSelect,
+    root: &Path,
+    opts: &LoadOptions,
 ) -> LocaleSource {
+    let select = &opts.files;
     let mut problems = Vec::new();
     let mut paths = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name();
-    for entry in walker {
+    let mut walker = walkdir::WalkDir::new(&dir)
+        .follow_links(opts.follow_links)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(e) => {
-                if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl") {
+                let is_ftl = e.path().extension().is_some_and(|x| x == "ftl");
+                if e.path_is_symlink() && e.depth() > 0 {
+                    let followed_dir = e.file_type().is_dir();
+                    // A link matters where it could bring Fluent files: a `.ftl` name or a
+                    // directory.
+                    let relevant = is_ftl
+                        || followed_dir
+                        || std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+                    if let Some(why) = link_problem(root, e.path(), opts.follow_links) {
+                        if followed_dir {
+                            walker.skip_current_dir();
+                        }
+                        if relevant {
+                            problems.push(IoProblem {
+                                path: e.path().display().to_string(),
+                                message: why,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                if is_ftl {
+                    if let Some(why) = special_file_problem(e.file_type()) {
+                        problems.push(IoProblem {
+                            path: e.path().display().to_string(),
+                            message: why,
+                        });
+                        continue;
+                    }
+                }
+                if e.file_type().is_file() && is_ftl {
                     let rel = rel_path(&dir, e.path());
                     if select.wants(&rel) {
                         let display = dir
@@ -905,6 +1061,7 @@ impl Tree {
             root,
             locales,
             notes: Vec::new(),
+            glossary: None,
         })
     }
 }

@@ -94,21 +94,29 @@ pub fn apply(
         });
         Some((fid, containing.unwrap_or(first)))
     };
+    // (file, entry index) → code name → where it is written (directive, code), so that a
+    // finding looks up its rule instead of going through every code of a long comment.
+    let mut by_name: HashMap<(FileId, usize), HashMap<&str, Vec<(usize, usize)>>> = HashMap::new();
+    for (key, list) in &on_entry {
+        let names = by_name.entry(*key).or_default();
+        for (di, (dir, _)) in list.iter().enumerate() {
+            for (ci, code) in dir.codes.iter().enumerate() {
+                names.entry(code.name).or_default().push((di, ci));
+            }
+        }
+    }
     diagnostics.retain(|d| {
         let Some(key) = entry_of(d) else { return true };
-        let Some(list) = on_entry.get_mut(&key) else {
+        let (Some(list), Some(names)) = (on_entry.get_mut(&key), by_name.get(&key)) else {
             return true;
         };
+        let all = (d.rule != unused_suppression::META.id)
+            .then(|| names.get(ALL))
+            .flatten();
         let mut suppressed = false;
-        for (dir, used) in list.iter_mut() {
-            for (code, u) in dir.codes.iter().zip(used.iter_mut()) {
-                let hit = code.name == d.rule
-                    || (code.name == ALL && d.rule != unused_suppression::META.id);
-                if hit {
-                    *u = true;
-                    suppressed = true;
-                }
-            }
+        for &(di, ci) in names.get(d.rule).into_iter().chain(all).flatten() {
+            list[di].1[ci] = true;
+            suppressed = true;
         }
         !suppressed
     });

@@ -13,7 +13,7 @@ use crate::project::Tree;
 use crate::settings::Settings;
 
 /// The glossary file's name, at the root of the locale tree.
-pub const FILE_NAME: &str = "glossary.txt";
+pub const FILE_NAME: &str = crate::project::GLOSSARY_FILE;
 
 /// The glossary of each locale of a project (by locale index): the project's glossary plus the
 /// configuration's terms for all locales and for that locale. Built once per run.
@@ -54,8 +54,8 @@ impl Glossary {
     /// The glossary of a tree: its glossary file (when there is one) and its terms.
     pub fn for_tree(tree: &Tree) -> Glossary {
         let mut g = Glossary::default();
-        if let Ok(text) = std::fs::read_to_string(tree.root.join(FILE_NAME)) {
-            g.add_list(&text);
+        if let Some(text) = &tree.glossary {
+            g.add_list(text);
         }
         g.add_bundle_terms(tree);
         g
@@ -64,7 +64,7 @@ impl Glossary {
     /// Reads a glossary file.
     pub fn load(path: &Path) -> std::io::Result<Glossary> {
         let mut g = Glossary::default();
-        g.add_list(&std::fs::read_to_string(path)?);
+        g.add_list(&crate::source::read_text(path)?);
         Ok(g)
     }
 

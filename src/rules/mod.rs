@@ -3,6 +3,7 @@
 //! Each rule lives in its own file and documents itself in `docs/rules/<id>.md`, which is also the
 //! rule module's doc comment and what `leaflint rule <id>` prints.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
@@ -10,6 +11,7 @@ use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
 pub mod duplicate_id;
+pub mod internal_error;
 pub mod invisible_character;
 pub mod io_error;
 pub mod missing_attribute;
@@ -54,6 +56,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &parse_error::ParseError,
         &io_error::IoError,
+        &internal_error::InternalError,
         &missing_file::MissingFile,
         &obsolete_file::ObsoleteFile,
         &missing_message::MissingMessage,
@@ -278,7 +281,15 @@ pub struct Sink {
     overridden: bool,
     locale: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Per entry (by its position in the file): findings kept, and the last one kept.
+    per_entry: HashMap<usize, (usize, usize)>,
+    /// Where findings past the limit are written, to be dropped.
+    scratch: Option<Diagnostic>,
 }
+
+/// How many findings of one rule on one entry a [`Sink`] keeps; the pipeline reports
+/// [`crate::diagnostic::MAX_PER_MESSAGE`] of them one by one and counts the rest.
+const KEPT_PER_ENTRY: usize = crate::diagnostic::MAX_PER_MESSAGE * 10;
 
 impl Sink {
     pub fn new(
@@ -293,6 +304,8 @@ impl Sink {
             overridden,
             locale,
             diagnostics: Vec::new(),
+            per_entry: HashMap::new(),
+            scratch: None,
         }
     }
 
@@ -316,6 +329,7 @@ impl Sink {
             variant: None,
             message,
             entry_span: None,
+            folded: 0,
             reference: None,
             labels: Vec::new(),
             data: None,
@@ -331,6 +345,17 @@ impl Sink {
         span: Range<usize>,
         message: String,
     ) -> &mut Diagnostic {
+        // Bounded memory on hostile input: past the limit, a finding is only counted.
+        let kept = self.per_entry.entry(entry.meta.index).or_default();
+        if kept.0 >= KEPT_PER_ENTRY {
+            let last = kept.1;
+            self.diagnostics[last].folded += 1;
+            let mut d = self.diagnostics[last].clone();
+            d.labels.clear();
+            return self.scratch.insert(d);
+        }
+        kept.0 += 1;
+        kept.1 = self.diagnostics.len();
         // A translation's finding points back at the reference message by default, so every
         // report can show both sides; rules that know a better place say so.
         let reference = (!unit.is_reference_locale())

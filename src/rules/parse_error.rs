@@ -2,7 +2,7 @@
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::Severity;
-use crate::parse::MAX_NESTING;
+use crate::parse::{Guard, MAX_NESTING};
 use crate::project::junk_id;
 use crate::source::floor_char_boundary;
 
@@ -67,7 +67,7 @@ impl Rule for ParseError {
             d.message_id = id.map(str::to_string);
         }
         for deep in &file.too_deep {
-            // Not parsed at all: the parser would have overflowed the stack.
+            // Not parsed at all: the parser would have overflowed the stack or panicked.
             let start = floor_char_boundary(text, deep.at);
             let end =
                 (start + text[start..].chars().next().map_or(0, char::len_utf8)).min(text.len());
@@ -76,7 +76,14 @@ impl Rule for ParseError {
                 Some(id) => format!("`{id}` is skipped"),
                 None => "the text up to the next entry is skipped".to_string(),
             };
-            let message = format!("placeables are nested more than {MAX_NESTING} deep; {skipped}");
+            let message = match deep.why {
+                Guard::TooDeep => {
+                    format!("placeables are nested more than {MAX_NESTING} deep; {skipped}")
+                }
+                Guard::BadEscape => format!(
+                    "invalid unicode escape: `\\u` takes four hex digits and `\\U` six; {skipped}"
+                ),
+            };
             let d = out.emit(unit.file_id(), unit.path(), start..end, message);
             d.message_id = id.map(str::to_string);
         }

@@ -26,6 +26,9 @@ impl Rule for UnusedSuppression {
         let Some(file) = unit.file else {
             return;
         };
+        // "Did you mean" costs an edit distance per rule: past the findings a report lists one
+        // by one on a message, the hint is left out.
+        let mut hints_left = crate::diagnostic::MAX_PER_MESSAGE;
         for d in directives(file) {
             let entry = match d.attachment {
                 Attachment::Entry(i) => file.view(i),
@@ -54,9 +57,14 @@ impl Rule for UnusedSuppression {
                 if code.name == ALL || super::find(code.name).is_some() {
                     continue;
                 }
-                let hint = closest(code.name, registry().iter().map(|r| r.meta().id))
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
+                let hint = if hints_left > 0 {
+                    hints_left -= 1;
+                    closest(code.name, registry().iter().map(|r| r.meta().id))
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 out.emit_entry(
                     unit,
                     &entry,
