@@ -263,7 +263,12 @@ impl Config {
         let mut out = String::new();
         match &self.path {
             Some(p) => {
-                let _ = writeln!(out, "# effective configuration, read from {}", p.display());
+                let path = p.display().to_string();
+                let _ = writeln!(
+                    out,
+                    "# effective configuration, read from {}",
+                    crate::report::escape::terminal(&path)
+                );
             }
             None => out.push_str("# effective configuration: no configuration file, defaults\n"),
         }

@@ -1,6 +1,9 @@
 //! The `leaflint` binary: parses arguments, runs the library, prints, maps to an exit code.
+//! Everything it prints to stderr (notes, the error and its causes) and every path it prints to
+//! stdout goes through [`terminal`]: one line each, no control character.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -8,6 +11,7 @@ use clap::Parser;
 use leaflint::check::{check, CheckOptions};
 use leaflint::cli::{CheckArgs, Cli, ColorChoice, Command};
 use leaflint::project::LoadOptions;
+use leaflint::report::escape::terminal;
 use leaflint::report::{write_report, ReportOptions};
 use leaflint::rules::registry;
 
@@ -41,13 +45,18 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("leaflint: error: {e}");
+            eprintln!("leaflint: error: {}", terminal(&e.to_string()));
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", terminal(&cause.to_string()));
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// A path as it is printed: escaped for a terminal.
+fn shown(path: &Path) -> String {
+    terminal(&path.display().to_string()).into_owned()
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -72,11 +81,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out.write_all(config.dump().as_bytes())?;
             } else {
                 match &config.path {
-                    Some(p) => writeln!(out, "{}", p.display())?,
+                    Some(p) => writeln!(out, "{}", shown(p))?,
                     None => writeln!(
                         out,
                         "no configuration file (leaflint.toml or .leaflint.toml) in `{}` or its parents: defaults apply",
-                        cmd.path.display()
+                        shown(&cmd.path)
                     )?,
                 }
             }
@@ -142,13 +151,13 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "leaflint: note: wrote {} findings to the baseline `{}`",
                 outcome.baseline.len(),
-                path.display()
+                shown(path)
             );
         }
     }
     if !args.quiet {
         for note in &outcome.notes {
-            eprintln!("leaflint: note: {note}");
+            eprintln!("leaflint: note: {}", terminal(note));
         }
     }
     let report = ReportOptions {

@@ -1,33 +1,18 @@
 //! `--format github`: one GitHub Actions workflow command per finding, which GitHub shows as an
 //! annotation on the pull request:
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=leaflint <rule>::<message>`.
+//! Properties and message are escaped by [`workflow_property`] and [`workflow_data`], so that a
+//! line break in a file name cannot start a command of its own and no control character reaches
+//! the log.
 
 use std::io::{self, Write};
 
+use super::escape::{workflow_data, workflow_property};
 use super::{Finding, Reporter, RunInfo};
 use crate::diagnostic::Severity;
 
 /// Writes each finding as it comes; nothing at the end.
 pub struct Github;
-
-/// Escapes the message part of a workflow command.
-pub fn escape_data(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes a property value of a workflow command (also `:` and `,`, which end a property).
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
 
 fn command(severity: Severity) -> &'static str {
     match severity {
@@ -51,28 +36,17 @@ impl Reporter for Github {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(f.severity),
-            escape_property(&f.file),
+            workflow_property(&f.file),
             f.line,
             f.column,
             f.end_line,
             f.end_column,
-            escape_property(&format!("leaflint {}", f.rule)),
-            escape_data(&message)
+            workflow_property(&format!("leaflint {}", f.rule)),
+            workflow_data(&message)
         )
     }
 
     fn finish(&mut self, _out: &mut dyn Write, _run: &RunInfo<'_>) -> io::Result<()> {
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_data_and_properties() {
-        assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
-        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
     }
 }

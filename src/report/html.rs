@@ -6,7 +6,10 @@
 //!
 //! The page loads nothing: its CSS and script are inline and allowed by a Content-Security-Policy
 //! that lists their SHA-256 hashes, so it works from `file://` and under a strict policy. Every
-//! string that comes from an FTL file is HTML-escaped.
+//! string that comes from an FTL file is HTML-escaped. Paths, ids and messages also show line
+//! breaks and tabs as `U+000A` marks in element content ([`escape_name`]), and go into attribute
+//! values as the human report writes them, `<U+000A>` ([`escape_attr`]): no line of the page
+//! begins with text from a file name.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -16,7 +19,7 @@ use std::ops::Range;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-use super::is_hidden;
+use super::escape::{is_hidden, terminal};
 use super::{EntryCell, EntryRow, EntryTable, FileRows, Finding, Reporter, RunInfo, Snippet};
 use crate::diagnostic::Severity;
 
@@ -34,6 +37,35 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     escape_into(&mut out, text, false);
     out
+}
+
+/// Escapes a path, id or message for element content: as [`escape`], and line breaks and tabs
+/// shown as code points too, as the other reports show them in names.
+pub fn escape_name(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_line_into(&mut out, text, false);
+    out
+}
+
+/// Escapes a path, id or locale for an attribute value (or `<title>`, which holds no markup):
+/// control and hidden characters as `<U+001B>`, then HTML-escaped.
+pub fn escape_attr(text: &str) -> String {
+    escape(&terminal(text))
+}
+
+/// [`escape_into`], with line breaks and tabs shown as code points.
+fn escape_line_into(out: &mut String, text: &str, show_hidden: bool) {
+    let mut rest = text;
+    while let Some(i) = rest.find(['\n', '\r', '\t']) {
+        escape_into(out, &rest[..i], show_hidden);
+        let _ = write!(
+            out,
+            "<span class=\"cp\">U+{:04X}</span>",
+            rest.as_bytes()[i]
+        );
+        rest = &rest[i + 1..];
+    }
+    escape_into(out, rest, show_hidden);
 }
 
 /// Bytes [`escape_into`] must look at: markup characters, control characters, and the lead
@@ -320,14 +352,14 @@ fn finding_item(out: &mut String, f: &Finding, with_location: bool) {
         out,
         "<li class=\"finding sev-{sev}\" data-locale=\"{loc}\" data-rule=\"{rule}\" data-severity=\"{sev}\"><span class=\"sev\">{sev}</span> <a class=\"rule\" href=\"#rule-{rule}\">{rule}</a> ",
         sev = severity_class(f.severity),
-        loc = escape(&f.locale),
+        loc = escape_attr(&f.locale),
         rule = escape(f.rule),
     );
     if with_location {
         let _ = write!(
             out,
             "<span class=\"where\">{}:{}:{}</span> ",
-            escape(&f.file),
+            escape_name(&f.file),
             f.line,
             f.column
         );
@@ -342,10 +374,10 @@ fn message_html(out: &mut String, message: &str) {
     for (i, part) in message.split('`').enumerate() {
         if i % 2 == 1 {
             out.push_str("<code>");
-            escape_into(out, part, true);
+            escape_line_into(out, part, true);
             out.push_str("</code>");
         } else {
-            escape_into(out, part, false);
+            escape_line_into(out, part, false);
         }
     }
 }
@@ -396,14 +428,14 @@ fn write_page(
         csp_hash(CSS),
         csp_hash(JS),
         env!("CARGO_PKG_VERSION"),
-        escape(&run.locales.join(" | ")),
+        escape_attr(&run.locales.join(" | ")),
     );
     let _ = write!(
         out,
         "<header>\n<h1>leaflint review</h1>\n<p class=\"meta\">reference <b>{}</b> · locales {} · {} files · {} messages · \
          <span class=\"sev-error\">{} errors</span> · <span class=\"sev-warning\">{} warnings</span> · <span class=\"sev-info\">{} infos</span></p>\n",
-        escape(run.reference),
-        escape(&run.locales.join(", ")),
+        escape_attr(run.reference),
+        escape_attr(&run.locales.join(", ")),
         s.files,
         s.messages,
         s.errors,
@@ -414,7 +446,7 @@ fn write_page(
     if !rules.is_empty() {
         out.push_str("<table class=\"summary\">\n<thead><tr><th>rule</th>");
         for l in &locales_with {
-            let _ = write!(out, "<th lang=\"{0}\">{0}</th>", escape(l));
+            let _ = write!(out, "<th lang=\"{0}\">{0}</th>", escape_attr(l));
         }
         out.push_str("<th>total</th></tr></thead>\n<tbody>\n");
         for r in &rules {
@@ -453,7 +485,7 @@ fn write_page(
         let _ = write!(
             out,
             "<label><input type=\"checkbox\" name=\"locale\" value=\"{0}\" checked> {0}</label> ",
-            escape(l)
+            escape_attr(l)
         );
     }
     out.push_str("</fieldset>\n<fieldset><legend>Rules</legend>");
@@ -479,17 +511,18 @@ fn write_page(
     // buffer holds a chunk it goes to `out`, so a page of megabytes is never held whole.
     for (ti, table) in tables.iter().enumerate() {
         let n = table.locales.len();
-        let tags: Vec<String> = table.locales.iter().map(|t| escape(t)).collect();
+        let tags: Vec<String> = table.locales.iter().map(|t| escape_attr(t)).collect();
         for (fi, file) in table.files.iter().enumerate() {
-            let rel = escape(&file.rel);
+            let rel = escape_attr(&file.rel);
             let paths: Vec<String> = file
                 .paths
                 .iter()
-                .map(|p| escape(p.as_deref().unwrap_or("")))
+                .map(|p| escape_name(p.as_deref().unwrap_or("")))
                 .collect();
             let _ = write!(
                 out,
-                "<section class=\"file\" data-rel=\"{rel}\">\n<h2>{rel}</h2>\n"
+                "<section class=\"file\" data-rel=\"{rel}\">\n<h2>{}</h2>\n",
+                escape_name(&file.rel)
             );
             if let Some(list) = placement.file_level.get(&(ti, fi)) {
                 out.push_str("<div class=\"filelevel\"><ul>");
@@ -512,9 +545,9 @@ fn write_page(
                 out.push('-');
                 out.push_str(&rel);
                 out.push('-');
-                escape_into(out, &row.id, false);
+                out.push_str(&escape_attr(&row.id));
                 out.push_str("\">\n<h3><code>");
-                escape_into(out, &row.id, false);
+                escape_line_into(out, &row.id, false);
                 out.push_str("</code></h3>\n<div class=\"cols\">");
                 for (li, tag) in tags.iter().enumerate() {
                     out.push_str(if li == 0 {
@@ -653,6 +686,21 @@ mod tests {
             out,
             "5<span class=\"cp\">U+00A0</span>mg<span class=\"cp\">U+FEFF</span>"
         );
+    }
+
+    #[test]
+    fn names_show_line_breaks_and_attributes_hold_no_markup() {
+        assert_eq!(
+            escape_name("a\r\n::b\u{1b}<c>\t"),
+            "a<span class=\"cp\">U+000D</span><span class=\"cp\">U+000A</span>::b\
+             <span class=\"cp\">U+001B</span>&lt;c&gt;<span class=\"cp\">U+0009</span>"
+        );
+        assert_eq!(
+            escape_attr("a\nb\u{200b}\"c"),
+            "a&lt;U+000A&gt;b&lt;U+200B&gt;&quot;c"
+        );
+        assert_eq!(escape_name("sv/药 a.ftl"), escape("sv/药 a.ftl"));
+        assert_eq!(escape_attr("sv/药 a.ftl"), escape("sv/药 a.ftl"));
     }
 
     /// What [`escape_into`] must produce, a character at a time.

@@ -2,6 +2,10 @@
 //! a finding with a reference shows the reference lines prefixed `-` and the translation lines
 //! prefixed `+`, with the parts that differ emphasised (colour) or marked `[-…-]` / `{+…+}` (no
 //! colour, as `git diff --word-diff=plain` does). A table of findings per locale and rule ends it.
+//!
+//! Hidden and control characters show as their code point, `<U+001B>`: inside FTL text by
+//! `visible`, in paths, ids, locales and messages by [`escape::terminal`] (which also shows tabs
+//! and line breaks, so that every line of the report begins with the report's own text).
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -9,7 +13,7 @@ use std::ops::Range;
 use anstyle::{AnsiColor, Effects, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::is_hidden;
+use super::escape::{self, is_hidden, terminal};
 use super::{Finding, ReportOptions, Reporter, RunInfo, Snippet};
 use crate::diagnostic::Severity;
 
@@ -94,7 +98,7 @@ fn visible(text: &str, highlighted: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_hidden(c) || (highlighted && is_odd_space(c)) {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
+            escape::push_code_point(&mut out, c);
         } else if c == '\t' {
             out.push_str("    ");
         } else {
@@ -237,7 +241,10 @@ impl Human {
         writeln!(
             out,
             "  {} {}{}",
-            self.paint(side.sign.style().bold(), &format!("{sign} {}", side.locale)),
+            self.paint(
+                side.sign.style().bold(),
+                &format!("{sign} {}", terminal(side.locale))
+            ),
             self.paint(AnsiColor::Blue.on_default(), &side.location),
             side.note
         )?;
@@ -389,13 +396,13 @@ impl Reporter for Human {
             writeln!(
                 out,
                 "{}",
-                self.paint(Style::new().bold().underline(), &f.file)
+                self.paint(Style::new().bold().underline(), &terminal(&f.file))
             )?;
             self.current_file = Some(f.file.clone());
         }
         let id = match (&f.message_id, &f.attribute) {
-            (Some(id), Some(a)) => format!(" {id}.{a}:"),
-            (Some(id), None) => format!(" {id}:"),
+            (Some(id), Some(a)) => format!(" {}.{}:", terminal(id), terminal(a)),
+            (Some(id), None) => format!(" {}:", terminal(id)),
             _ => ":".into(),
         };
         writeln!(
@@ -406,10 +413,10 @@ impl Reporter for Human {
                 &format!("{}[{}]", f.severity, f.rule)
             ),
             self.paint(Style::new().bold(), &id),
-            visible(&f.message, false)
+            terminal(&f.message)
         )?;
 
-        let here = format!(" {}:{}:{}", f.file, f.line, f.column);
+        let here = format!(" {}:{}:{}", terminal(&f.file), f.line, f.column);
         let reference = f.reference.as_ref().filter(|r| r.snippet.is_some());
         if reference.is_none() && f.snippet.is_none() {
             return writeln!(out, "  {}", self.paint(AnsiColor::Blue.on_default(), &here));
@@ -422,7 +429,7 @@ impl Reporter for Human {
             sides.push(Side {
                 sign: Sign::Minus,
                 locale: &r.locale,
-                location: format!(" {}:{line}:{column}", r.file),
+                location: format!(" {}:{line}:{column}", terminal(&r.file)),
                 note: "",
                 snippet: r.snippet.as_ref(),
                 highlights: ref_hl,
@@ -476,7 +483,7 @@ impl Reporter for Human {
                 s.files,
                 s.messages,
                 run.locales.len(),
-                run.reference
+                terminal(run.reference)
             );
         }
         writeln!(
@@ -488,10 +495,11 @@ impl Reporter for Human {
             s.infos,
             s.files,
             s.messages,
-            run.reference
+            terminal(run.reference)
         )?;
         // Findings per rule (rows, in registry order) and locale (columns).
         let (locales, rules) = s.table_axes(run.locales);
+        let shown: Vec<_> = locales.iter().map(|l| terminal(l)).collect();
         let first = rules
             .iter()
             .map(|r| r.len())
@@ -500,19 +508,17 @@ impl Reporter for Human {
             .unwrap_or(5);
         let cols: Vec<usize> = locales
             .iter()
-            .map(|l| {
+            .zip(&shown)
+            .map(|(l, shown)| {
                 let n = s.by_locale[*l].values().sum::<usize>();
-                UnicodeWidthStr::width(*l).max(n.to_string().len())
+                UnicodeWidthStr::width(&**shown).max(n.to_string().len())
             })
             .collect();
         let total_width = "total".len().max(total.to_string().len());
         let mut header = pad("rule", first);
-        for (l, w) in locales.iter().zip(&cols) {
-            header += &format!(
-                "  {:>w$}",
-                l,
-                w = w - (UnicodeWidthStr::width(*l) - l.len())
-            );
+        for (l, w) in shown.iter().zip(&cols) {
+            let indent = " ".repeat(w - UnicodeWidthStr::width(&**l));
+            header += &format!("  {indent}{l}");
         }
         header += &format!("  {:>total_width$}", "total");
         writeln!(out, "  {}", self.paint(Style::new().bold(), &header))?;

@@ -1,5 +1,6 @@
 //! Output formats. Every format receives the same resolved findings, one at a time, then a
-//! summary; each lives in its own file.
+//! summary; each lives in its own file. Every string that comes from the checked tree or its
+//! configuration (paths, ids, messages) leaves through [`escape`], the escaper of its format.
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -9,6 +10,7 @@ pub use crate::outcome::{
     Snippet, Summary,
 };
 
+pub mod escape;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -35,17 +37,6 @@ impl Finding {
         }
         (ref_hl, tr_hl)
     }
-}
-
-/// Characters a reader would not see, or that would change a terminal: the reports show them
-/// as their code point (`<U+200B>`).
-pub(crate) fn is_hidden(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
-        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
-        | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 /// Which output format to write.

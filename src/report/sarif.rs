@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::escape::uri_path;
 use super::{Finding, Reporter, RunInfo};
 use crate::diagnostic::Severity;
 use crate::rules::registry;
@@ -169,23 +170,6 @@ pub struct Sarif {
     results: Vec<SarifResult>,
 }
 
-/// A relative URI for a path: `/` separators, and characters outside the URI grammar
-/// percent-encoded.
-pub fn path_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 /// The documentation page of a rule in the repository, when `Cargo.toml` names the repository.
 pub fn help_uri(id: &str) -> Option<String> {
     let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
@@ -305,7 +289,7 @@ impl Reporter for Sarif {
                     id: Some(1),
                     physical_location: PhysicalLocation {
                         artifact_location: ArtifactLocation {
-                            uri: path_uri(&r.file),
+                            uri: uri_path(&r.file),
                         },
                         region: Region {
                             start_line: r.line,
@@ -334,7 +318,7 @@ impl Reporter for Sarif {
                 id: None,
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation {
-                        uri: path_uri(&f.file),
+                        uri: uri_path(&f.file),
                     },
                     region: Region {
                         start_line: f.line,
@@ -401,15 +385,6 @@ impl Reporter for Sarif {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uris_are_relative_and_encoded() {
-        assert_eq!(path_uri("./locales/sv/a b.ftl"), "locales/sv/a%20b.ftl");
-        assert_eq!(
-            path_uri("locales\\zh-CN\\药.ftl"),
-            "locales/zh-CN/%E8%8D%AF.ftl"
-        );
-    }
 
     #[test]
     fn line_numbers_do_not_reach_the_fingerprint() {
