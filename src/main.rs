@@ -36,7 +36,11 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("leaflint: internal error{at}: {}", cause.escape_debug());
+        eprintln!(
+            "leaflint: internal error{}: {}",
+            terminal(&at),
+            terminal(&cause)
+        );
     }));
     let cli = Cli::parse();
     match run(cli) {

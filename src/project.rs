@@ -299,11 +299,24 @@ fn link_problem(root: &Path, link: &Path, follow: bool) -> Option<String> {
             "link leaves the tree: it is a symbolic link to `{shown}`, outside `{}`; it is not read",
             root.display()
         )),
+        Ok(target) if is_ancestor(&target, link) => Some(
+            "symbolic link loop: this directory links back to one of its parents".into(),
+        ),
         Ok(_) if !follow => Some(format!(
             "it is a symbolic link (to `{shown}`), and links are not followed: pass `--follow-links` to read links that stay inside the tree"
         )),
         Ok(_) => None,
     }
+}
+
+/// Whether `target` (canonical) is a directory that holds `link`.
+fn is_ancestor(target: &Path, link: &Path) -> bool {
+    let here = link
+        .parent()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .zip(link.file_name())
+        .map(|(p, name)| p.join(name));
+    here.is_some_and(|h| h.starts_with(target))
 }
 
 /// Why a file found in a tree is not read because of its type, or `None` for a regular file.
@@ -662,7 +675,13 @@ pub struct EntryMeta<'s> {
     /// From the start of the id to the end of the entry's last line.
     pub span: Range<usize>,
     pub id_span: Range<usize>,
+    /// For an entry with many attributes, their positions sorted by name (then position), so
+    /// that looking one up by name is a binary search, not a scan; empty for the usual few.
+    pub attributes_by_name: Vec<u32>,
 }
+
+/// From how many attributes on an entry [`EntryMeta::attributes_by_name`] is built.
+const SORTED_ATTRIBUTES: usize = 16;
 
 /// A message or term with its AST parts.
 #[derive(Clone, Copy)]
@@ -677,8 +696,18 @@ impl<'a, 's> EntryView<'a, 's> {
     pub fn id(&self) -> &'s str {
         self.meta.id
     }
+    /// The first attribute called `name`.
     pub fn attribute(&self, name: &str) -> Option<&'a ast::Attribute<&'s str>> {
-        self.attributes.iter().find(|a| a.id.name == name)
+        let sorted = &self.meta.attributes_by_name;
+        if sorted.len() != self.attributes.len() {
+            return self.attributes.iter().find(|a| a.id.name == name);
+        }
+        // The sort is stable: the first of equal names is the first written.
+        let at = sorted.partition_point(|&k| self.attributes[k as usize].id.name < name);
+        sorted
+            .get(at)
+            .map(|&k| &self.attributes[k as usize])
+            .filter(|a| a.id.name == name)
     }
 }
 
@@ -747,6 +776,11 @@ impl<'s> ParsedFile<'s> {
             let line = src.lines.line_of(end.saturating_sub(1).max(id_start));
             let line_end = src.lines.line_range(text, line).end;
             end = end.max(line_end);
+            let mut attributes_by_name = Vec::new();
+            if attributes.len() >= SORTED_ATTRIBUTES {
+                attributes_by_name = (0..attributes.len() as u32).collect();
+                attributes_by_name.sort_by_key(|&k| attributes[k as usize].id.name);
+            }
             entries.push(EntryMeta {
                 id,
                 is_term,
@@ -754,6 +788,7 @@ impl<'s> ParsedFile<'s> {
                 index: entries.len(),
                 span: id_start..end,
                 id_span: id_start..id_start + id.len(),
+                attributes_by_name,
             });
         }
         let mut by_id = HashMap::with_capacity_and_hasher(entries.len(), Default::default());

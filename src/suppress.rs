@@ -30,6 +30,9 @@ fn enabled(settings: &Settings, project: &Project<'_>, rule: &str, locale: usize
     )
 }
 
+/// Code name → where it is written on one entry: (directive, code) positions.
+type CodeIndex<'s> = HashMap<&'s str, Vec<(usize, usize)>>;
+
 /// A suppression with a used flag per code.
 type Tracked<'s> = (Directive<'s>, Vec<bool>);
 
@@ -96,7 +99,7 @@ pub fn apply(
     };
     // (file, entry index) → code name → where it is written (directive, code), so that a
     // finding looks up its rule instead of going through every code of a long comment.
-    let mut by_name: HashMap<(FileId, usize), HashMap<&str, Vec<(usize, usize)>>> = HashMap::new();
+    let mut by_name: HashMap<(FileId, usize), CodeIndex<'_>> = HashMap::new();
     for (key, list) in &on_entry {
         let names = by_name.entry(*key).or_default();
         for (di, (dir, _)) in list.iter().enumerate() {

@@ -52,8 +52,11 @@ impl Rule for DuplicateId {
                 out.emit_entry(unit, &t, t.meta.id_span.clone(), message);
             }
             // Attributes defined twice in one message.
-            for (i, a) in t.attributes.iter().enumerate() {
-                if let Some(prev) = t.attributes[..i].iter().find(|p| p.id.name == a.id.name) {
+            for a in t.attributes.iter() {
+                // The first attribute of this name, when it is not this one (a look-up, not a
+                // scan of the earlier ones: a hostile entry may have 100,000 attributes).
+                let first = t.attribute(a.id.name).filter(|p| !std::ptr::eq(*p, a));
+                if let Some(prev) = first {
                     let at = file.offset(a.id.name).unwrap_or(t.meta.span.start);
                     let first_line = file
                         .offset(prev.id.name)
@@ -72,12 +75,16 @@ impl Rule for DuplicateId {
                 let mut v = Selects(Vec::new());
                 walk_pattern(part.pattern, &mut v);
                 for variants in v.0 {
+                    // Key → its first variant, so a select with many variants is one pass.
+                    let mut first: std::collections::HashMap<&str, usize> =
+                        std::collections::HashMap::with_capacity(variants.len());
                     for (i, var) in variants.iter().enumerate() {
                         let key = variant_key(&var.key);
-                        let Some(prev) = variants[..i].iter().find(|p| variant_key(&p.key) == key)
-                        else {
+                        let f = *first.entry(key).or_insert(i);
+                        if f == i {
                             continue;
-                        };
+                        }
+                        let prev = &variants[f];
                         let at = file.offset(key).unwrap_or(t.meta.span.start);
                         let first_line = file
                             .offset(variant_key(&prev.key))
