@@ -54,6 +54,11 @@ struct Run {
 /// Runs `leaflint check --color never ARGS ROOT` under a memory limit, and fails the test when it
 /// takes longer than `limit` (the process is killed then).
 fn check(root: &Path, args: &[&str], limit: Duration) -> Run {
+    check_within(root, args, limit, 10)
+}
+
+/// [`check`], with peak memory bounded by `per_byte` times the input plus 50 MB.
+fn check_within(root: &Path, args: &[&str], limit: Duration, per_byte: u64) -> Run {
     let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!(
@@ -81,19 +86,31 @@ fn check(root: &Path, args: &[&str], limit: Duration) -> Run {
         s
     });
     let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
+    let mut peak_kib = None;
+    let code = loop {
+        if let Some(done) = exited(&mut child, &mut peak_kib) {
+            break done;
         }
         if start.elapsed() > limit {
             child.kill().unwrap();
             child.wait().unwrap();
             panic!("leaflint took longer than {limit:?} on {}", root.display());
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     };
+    // Memory grows with the input, not with findings × text: `per_byte` times the input and
+    // 50 MB for the program and its tables (the language models are loaded lazily, on a few KB of text).
+    let input = input_bytes(root);
+    if let Some(peak) = peak_kib {
+        let bound = per_byte * input / 1024 + 50 * 1024;
+        assert!(
+            peak <= bound,
+            "peak memory {peak} KiB on {} KiB of input (bound {bound} KiB)",
+            input / 1024
+        );
+    }
     let run = Run {
-        code: status.code().unwrap_or(-1),
+        code,
         stdout: String::from_utf8_lossy(&stdout.join().unwrap()).into_owned(),
         stderr: String::from_utf8_lossy(&stderr.join().unwrap()).into_owned(),
     };
@@ -103,6 +120,41 @@ fn check(root: &Path, args: &[&str], limit: Duration) -> Run {
     );
     assert!(!run.stderr.contains("panicked"), "{run:?}");
     run
+}
+
+/// The exit code (-1 for a signal) of `child` once it has exited, `None` while it runs; and
+/// `peak` raised to the process's peak resident memory so far (KiB, from `/proc`, where the
+/// platform has it). The peak is read while the process runs: `ru_maxrss` would count the
+/// test process's own memory, which the child has until it execs.
+fn exited(child: &mut std::process::Child, peak: &mut Option<u64>) -> Option<i32> {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id()));
+    if let Some(kib) = status.ok().and_then(|s| {
+        s.lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    }) {
+        *peak = Some(peak.map_or(kib, |p| p.max(kib)));
+    }
+    child.try_wait().unwrap().map(|s| s.code().unwrap_or(-1))
+}
+
+/// Bytes of every file under `root`.
+fn input_bytes(root: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(read) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in read.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map_or(0, |m| m.len()),
+                _ => {}
+            }
+        }
+    }
+    total
 }
 
 /// (rule, locale, message id or `-`) of every finding of a library run.
@@ -167,7 +219,9 @@ fn a_file_of_100_000_messages_is_checked_message_by_message() {
         ("en/leaflet.ftl", en.as_bytes()),
         ("sv/leaflet.ftl", sv.as_bytes()),
     ]);
-    let r = check(t.path(), &["--format", "json"], Duration::from_secs(90));
+    // fluent-syntax's tree of a parsed file takes about 1 KB per message, some 40 bytes per
+    // byte of these one-line messages: the file is parsed whole, once.
+    let r = check_within(t.path(), &["--format", "json"], Duration::from_secs(90), 45);
     assert_eq!(r.code, 1, "{r:?}");
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(json["summary"]["messages"], 199_999);
@@ -556,4 +610,70 @@ fn ten_thousand_empty_locale_directories_are_one_note() {
         notes[0]
     );
     assert!(notes[0].ends_with("and 9997 more"), "{}", notes[0]);
+}
+
+#[test]
+fn a_suppression_naming_100_000_rules_is_reported_in_bounded_lines_and_memory() {
+    let names: Vec<String> = (0..100_000).map(|i| format!("no-such-rule-{i}")).collect();
+    let sv = format!("# leaflint-ignore: {}\n{SV_WRONG_DOSE}", names.join(","));
+    let t = tree(&[
+        ("en/leaflet.ftl", EN.as_bytes()),
+        ("sv/leaflet.ftl", sv.as_bytes()),
+    ]);
+    let r = check(t.path(), &["--format", "json"], Duration::from_secs(90));
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    // 100 suppression findings on `dose-adult` (the last one counts the rest), and the wrong
+    // dose below it.
+    let mut want = vec!["unused-suppression"; leaflint::diagnostic::MAX_PER_MESSAGE];
+    want.push("numeric-mismatch");
+    assert_eq!(got, want);
+    let last = &json["diagnostics"][leaflint::diagnostic::MAX_PER_MESSAGE - 1]["message"];
+    assert!(
+        last.as_str()
+            .unwrap()
+            .starts_with("99901 more `unused-suppression` findings on `dose-adult`"),
+        "{last}"
+    );
+    // Each finding's text is the entry, shared, not 100,000 copies of a 1.9 MB comment.
+    assert!(r.stdout.len() < 2 * sv.len(), "{} bytes", r.stdout.len());
+}
+
+#[test]
+fn a_message_with_20_000_attributes_is_checked_without_quadratic_look_ups() {
+    let attrs = |skip: Option<usize>| -> String {
+        (0..20_000)
+            .filter(|i| Some(*i) != skip)
+            .map(|i| format!("    .a{i} = Ta {i} mg.\n"))
+            .collect()
+    };
+    let en = format!("dose =\n{}", attrs(None));
+    let mut sv = format!("dose =\n{}", attrs(Some(12_345)));
+    sv.push_str("    .a7 = Ta 7 mg.\n");
+    let t = tree(&[
+        ("en/leaflet.ftl", en.as_bytes()),
+        ("sv/leaflet.ftl", sv.as_bytes()),
+    ]);
+    let r = check(t.path(), &["--format", "json"], Duration::from_secs(90));
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let got: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap(),
+                d["attribute"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("missing-attribute", "a12345"), ("duplicate-id", "a7")]
+    );
 }

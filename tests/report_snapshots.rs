@@ -62,7 +62,8 @@ fn every_rule_fires_in_the_showcase() {
     let missing: Vec<&str> = leaflint::rules::registry()
         .iter()
         .map(|r| r.meta().id)
-        .filter(|id| !fired.contains(id))
+        // A panic cannot be stored in a fixture: src/check.rs's unit tests cause one.
+        .filter(|id| *id != "internal-error" && !fired.contains(id))
         .collect();
     assert!(
         missing.is_empty(),

@@ -1,5 +1,6 @@
 #![doc = include_str!("../../docs/rules/untranslated.md")]
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
@@ -94,27 +95,36 @@ impl Rule for Untranslated {
             let mut r_segs = None;
             for part in parts(t.value, t.attributes) {
                 let attribute = part.attribute;
-                let Some(r_part) = parts(r.value, r.attributes).find(|p| p.attribute == attribute)
-                else {
+                // A look-up by name, not a scan: an entry may have thousands of attributes.
+                let r_pattern = match attribute {
+                    None => r.value,
+                    Some(a) => r.attribute(a).map(|a| &a.value),
+                };
+                let Some(r_pattern) = r_pattern else {
                     continue;
                 };
                 text_elements(part.pattern, &mut t_texts);
                 let Some(first) = first_char(&t_texts) else {
                     continue;
                 };
-                text_elements(r_part.pattern, &mut r_texts);
+                text_elements(r_pattern, &mut r_texts);
                 // Most translations differ at their first character: words are compared only
                 // when it is the same (a CJK string is one long "word").
                 if first_char(&r_texts) != Some(first) || !words_of(&t_texts).eq(words_of(&r_texts))
                 {
                     continue;
                 }
-                let t_segs = t_segs.get_or_insert_with(|| segments(file.text(), &t));
-                let r_segs = r_segs.get_or_insert_with(|| segments(reference.text(), &r));
-                let ts: Vec<&Segment<'_>> =
-                    t_segs.iter().filter(|s| s.attribute == attribute).collect();
-                let rs: Vec<&Segment<'_>> =
-                    r_segs.iter().filter(|s| s.attribute == attribute).collect();
+                // The segments of each part, grouped once per entry.
+                let t_segs = t_segs.get_or_insert_with(|| by_part(segments(file.text(), &t)));
+                let r_segs = r_segs.get_or_insert_with(|| by_part(segments(reference.text(), &r)));
+                let ts: Vec<&Segment<'_>> = t_segs
+                    .get(&attribute)
+                    .map(|v| v.iter().collect())
+                    .unwrap_or_default();
+                let rs: Vec<&Segment<'_>> = r_segs
+                    .get(&attribute)
+                    .map(|v| v.iter().collect())
+                    .unwrap_or_default();
                 // Only text with words to translate: not names, glossary terms, acronyms, units.
                 let translatable = rs.iter().any(|seg| {
                     let mut chars = seg.chars.clone();
@@ -156,4 +166,13 @@ impl Rule for Untranslated {
             }
         }
     }
+}
+
+/// Segments grouped by the part (value or attribute) they belong to, in order.
+fn by_part(segments: Vec<Segment<'_>>) -> HashMap<Option<&str>, Vec<Segment<'_>>> {
+    let mut out: HashMap<Option<&str>, Vec<Segment<'_>>> = HashMap::new();
+    for s in segments {
+        out.entry(s.attribute).or_default().push(s);
+    }
+    out
 }
