@@ -99,7 +99,7 @@ pub struct Baseline {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let p = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+        let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
             path: p.clone(),
             source,
         })?;

@@ -195,7 +195,7 @@ pub fn resolve(
 impl Config {
     /// Reads and validates a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = crate::source::read_text(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
         })?;
