@@ -99,7 +99,7 @@ pub struct Baseline {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let p = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+        let text = crate::source::read_text(path).map_err(|source| BaselineError::Read {
             path: p.clone(),
             source,
         })?;
@@ -136,7 +136,8 @@ impl Baseline {
     }
 }
 
-/// Merges entries with the same key and renders the baseline file (sorted, stable).
+/// Merges entries with the same key and renders the baseline file (sorted, stable). The front
+/// end writes it (`outfile::write_baseline`).
 pub fn render(entries: &[Entry]) -> String {
     let mut merged: BTreeMap<&Key, Entry> = BTreeMap::new();
     for e in entries {
@@ -152,14 +153,6 @@ pub fn render(entries: &[Entry]) -> String {
     let mut s = serde_json::to_string_pretty(&file).expect("baseline entries serialize");
     s.push('\n');
     s
-}
-
-/// Writes a baseline file.
-pub fn write(path: &Path, entries: &[Entry]) -> Result<(), BaselineError> {
-    std::fs::write(path, render(entries)).map_err(|source| BaselineError::Write {
-        path: path.display().to_string(),
-        source,
-    })
 }
 
 /// FNV-1a, 64 bit: stable across platforms and Rust versions (unlike `DefaultHasher`).

@@ -195,7 +195,7 @@ pub fn resolve(
 impl Config {
     /// Reads and validates a configuration file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        let text = crate::source::read_text(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
         })?;
@@ -773,8 +773,10 @@ pub struct RunInputs<'a> {
     pub project: Option<&'a Path>,
     /// `--baseline FILE`.
     pub baseline: Option<&'a Path>,
-    /// `--write-baseline`: collect baseline entries.
-    pub write_baseline: bool,
+    /// `--write-baseline FILE`: collect baseline entries, to be written to FILE.
+    pub write_baseline: Option<&'a Path>,
+    /// `-o FILE`: where the report is written.
+    pub output: Option<&'a Path>,
     /// `--changed-since REV`.
     pub changed_since: Option<&'a str>,
 }
@@ -790,13 +792,16 @@ pub enum PrepareError {
     Baseline(#[from] crate::baseline::BaselineError),
     #[error(transparent)]
     Git(#[from] crate::changed::GitError),
+    #[error(transparent)]
+    Output(#[from] crate::outfile::OutputError),
     #[error("give either locale tree paths or `--project`, not both")]
     PathsAndProject,
 }
 
 /// Completes `opts` (whose paths, reference and locales come from the command line) with the
-/// configuration file, the project configuration, the baseline and the git changes.
-/// Returns the configuration used.
+/// configuration file, the project configuration, the baseline and the git changes, and
+/// refuses an output path (`inputs.output`, `inputs.write_baseline`) that is one of the run's
+/// inputs, before anything is written. Returns the configuration used.
 pub fn prepare(
     opts: &mut crate::check::CheckOptions,
     inputs: &RunInputs<'_>,
@@ -821,7 +826,7 @@ pub fn prepare(
     if let Some(b) = inputs.baseline {
         filters.baseline = Some(Arc::new(crate::baseline::Baseline::load(b)?));
     }
-    filters.record_baseline = inputs.write_baseline;
+    filters.record_baseline = inputs.write_baseline.is_some();
     if let Some(rev) = inputs.changed_since {
         let root = match &project {
             Some(p) => p.l10n_root.clone(),
@@ -829,6 +834,40 @@ pub fn prepare(
         };
         filters.changes = Some(Arc::new(crate::changed::Changes::read(&root, rev)?));
     }
+    let mut read = crate::outfile::Inputs::default();
+    if let Some(path) = &config.path {
+        read.file(
+            path,
+            format!("the configuration file in use (`{}`)", path.display()),
+        );
+    }
+    if let Some(b) = inputs.baseline {
+        read.file(b, format!("the baseline being read (`{}`)", b.display()));
+    }
+    // Each tree's glossary is at its root: a project's is in its directory of locales.
+    let (trees, roots) = match &project {
+        Some(p) => {
+            for f in &p.files {
+                read.file(
+                    f,
+                    format!("a project configuration file read (`{}`)", f.display()),
+                );
+            }
+            (p.directories(), vec![p.l10n_root.clone()])
+        }
+        None => (opts.paths.clone(), opts.paths.clone()),
+    };
+    for tree in &trees {
+        read.tree(tree);
+    }
+    for root in &roots {
+        let glossary = root.join(crate::lang::glossary::FILE_NAME);
+        read.file(
+            &glossary,
+            format!("the glossary of the checked tree `{}`", root.display()),
+        );
+    }
+    read.refuse_all(inputs.output, inputs.write_baseline)?;
     if let Some(p) = project {
         if !p.filters.is_empty() {
             filters.project = Some(Arc::new(p.filters.clone()));

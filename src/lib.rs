@@ -37,3 +37,4 @@ pub mod report;
 pub mod cli;
 pub mod config;
 pub mod mozilla;
+pub mod outfile;

@@ -144,13 +144,14 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         isolated: args.config.isolated,
         project: args.project.as_deref(),
         baseline: args.baseline.as_deref(),
-        write_baseline: args.write_baseline.is_some(),
+        write_baseline: args.write_baseline.as_deref(),
+        output: args.output.as_deref(),
         changed_since: args.changed_since.as_deref(),
     };
     leaflint::config::prepare(&mut opts, &inputs)?;
     let outcome = check(&opts).context("cannot check the locale tree")?;
     if let Some(path) = &args.write_baseline {
-        leaflint::baseline::write(path, &outcome.baseline)?;
+        leaflint::outfile::write_baseline(path, &outcome.baseline)?;
         if !args.quiet {
             eprintln!(
                 "leaflint: note: wrote {} findings to the baseline `{}`",
@@ -170,11 +171,10 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot create `{}`", path.display()))?;
-            let mut file = std::io::BufWriter::new(file);
-            write_report(args.format, report, &outcome, &mut file)
-                .with_context(|| format!("cannot write the report to `{}`", path.display()))?;
+            leaflint::outfile::write_atomic(path, |file| {
+                write_report(args.format, report, &outcome, file)
+            })
+            .with_context(|| format!("cannot write the report to `{}`", path.display()))?;
         }
         None => {
             // Line buffering would cost a write per line on a large report.

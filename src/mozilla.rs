@@ -8,18 +8,37 @@
 //! end in the same wildcard part (`en/firefox/**/*.ftl` ↔ `{locale}/firefox/**/*.ftl`), which
 //! is how compare-locales pairs files too.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
 use globset::{GlobBuilder, GlobMatcher};
 use rayon::prelude::*;
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::filter::{Action, FilterRule, KeyMatch, ProjectFilters};
 use crate::project::{
     file_refs, parse_locale_tag, LoadError, LoadOptions, LocaleSource, Tree, TreeSource,
 };
+use crate::source::LineIndex;
+
+/// The longest text an `[env]` value or a pattern may expand to: 4 KiB, Linux's `PATH_MAX`.
+/// Real values are paths of a few dozen bytes; a longer one is a mistake or an expansion bomb
+/// (`a = "{b}{b}{b}{b}"`, `b = "{c}{c}{c}{c}"`, … grows exponentially).
+pub const MAX_EXPANDED_BYTES: usize = 4096;
+/// The most bytes the expansions of one project may produce together. Values are expanded once
+/// per file that uses them, so this bounds the work of many files each near the limit above.
+pub const MAX_EXPANDED_TOTAL: usize = 16 * 1024 * 1024;
+/// How many `[env]` values one value may go through (`a` uses `b`, which uses `c`, …).
+pub const MAX_ENV_DEPTH: usize = 32;
+/// How deep `[[includes]]` may nest below the project file (mozilla-central needs 3).
+pub const MAX_INCLUDE_DEPTH: usize = 32;
+/// The most configuration files one project may read: the project file and its includes.
+pub const MAX_PROJECT_FILES: usize = 1000;
+/// The most bytes the configuration files of one project may hold together.
+pub const MAX_PROJECT_BYTES: usize = 16 * 1024 * 1024;
 
 /// Why a project configuration could not be used (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +53,25 @@ pub enum ProjectError {
     Parse { path: String, message: String },
     #[error("`{path}`: {message}")]
     Unsupported { path: String, message: String },
+    /// A problem at a place in a project file; `at` is `file:line:column`.
+    #[error("{at}: {message}")]
+    At { at: String, message: String },
+}
+
+fn at(at: &str, message: String) -> ProjectError {
+    ProjectError::At {
+        at: at.to_string(),
+        message,
+    }
+}
+
+/// A user's text in a message, cut to a readable length.
+fn clip(s: &str) -> String {
+    const SHOWN: usize = 60;
+    match s.char_indices().nth(SHOWN) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,8 +92,8 @@ impl OneOrMany {
 
 #[derive(Debug, Deserialize)]
 struct RawPath {
-    reference: Option<String>,
-    l10n: String,
+    reference: Option<Spanned<String>>,
+    l10n: Spanned<String>,
     locales: Option<Vec<String>>,
 }
 
@@ -68,7 +106,7 @@ struct RawFilter {
 
 #[derive(Debug, Deserialize)]
 struct RawInclude {
-    path: String,
+    path: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,13 +115,168 @@ struct RawProject {
     #[serde(default)]
     locales: Vec<String>,
     #[serde(default)]
-    env: BTreeMap<String, String>,
+    env: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     paths: Vec<RawPath>,
     #[serde(default)]
-    filters: Vec<RawFilter>,
+    filters: Vec<Spanned<RawFilter>>,
     #[serde(default)]
     includes: Vec<RawInclude>,
+}
+
+/// One `[env]` value as written, and where (`l10n.toml:4:5`).
+#[derive(Debug)]
+struct Var {
+    raw: String,
+    at: String,
+}
+
+/// The `[env]` names a file sees: its own, then those of the files including it (shared with
+/// them, not copied).
+#[derive(Debug, Default)]
+struct Env {
+    vars: BTreeMap<String, Var>,
+    parent: Option<Rc<Env>>,
+}
+
+impl Env {
+    fn get(&self, name: &str) -> Option<(&str, &Var)> {
+        let mut scope = Some(self);
+        while let Some(s) = scope {
+            if let Some((k, v)) = s.vars.get_key_value(name) {
+                return Some((k.as_str(), v));
+            }
+            scope = s.parent.as_deref();
+        }
+        None
+    }
+}
+
+/// Why a text could not be expanded.
+enum ExpandError {
+    /// It grew past [`MAX_EXPANDED_BYTES`].
+    TooLong,
+    /// A value it uses is bad (reported where that value is defined).
+    Project(ProjectError),
+}
+
+/// Expands the `{name}` references of one file's patterns and `[env]` values, each value once,
+/// within the limits above; a value that refers to itself, directly or through others, is an
+/// error.
+struct Expander<'a> {
+    env: &'a Env,
+    memo: HashMap<&'a str, String>,
+    /// The names being expanded, outermost first.
+    stack: Vec<&'a str>,
+    /// Bytes expanded so far in the whole project.
+    total: &'a mut usize,
+}
+
+impl<'a> Expander<'a> {
+    fn new(env: &'a Env, total: &'a mut usize) -> Self {
+        Expander {
+            env,
+            memo: HashMap::new(),
+            stack: Vec::new(),
+            total,
+        }
+    }
+
+    fn count(&mut self, n: usize, place: &str, what: &str) -> Result<(), ProjectError> {
+        *self.total += n;
+        if *self.total > MAX_EXPANDED_TOTAL {
+            return Err(at(
+                place,
+                format!(
+                    "expanding {what} takes the project's expansions past {} MB in total",
+                    MAX_EXPANDED_TOTAL >> 20
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The expanded value of `[env]` name `name`.
+    fn var(&mut self, name: &'a str, var: &'a Var) -> Result<String, ProjectError> {
+        if let Some(v) = self.memo.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(i) = self.stack.iter().position(|n| *n == name) {
+            let message = if i + 1 == self.stack.len() {
+                format!("`[env]` value `{name}` refers to itself")
+            } else {
+                let circle: Vec<String> = self.stack[i..]
+                    .iter()
+                    .chain([&name])
+                    .map(|n| format!("`{n}`"))
+                    .collect();
+                format!(
+                    "`[env]` values refer to each other in a circle: {}",
+                    circle.join(" → ")
+                )
+            };
+            return Err(at(&var.at, message));
+        }
+        if self.stack.len() >= MAX_ENV_DEPTH {
+            return Err(at(
+                &var.at,
+                format!(
+                    "`[env]` value `{}` goes through more than {MAX_ENV_DEPTH} other values to reach `{name}`",
+                    self.stack[0]
+                ),
+            ));
+        }
+        self.stack.push(name);
+        let expanded = self.text(&var.raw);
+        self.stack.pop();
+        let value = match expanded {
+            Ok(v) => v,
+            Err(ExpandError::TooLong) => {
+                return Err(at(
+                    &var.at,
+                    format!(
+                        "`[env]` value `{name}` expands to more than {MAX_EXPANDED_BYTES} bytes"
+                    ),
+                ))
+            }
+            Err(ExpandError::Project(e)) => return Err(e),
+        };
+        self.count(value.len(), &var.at, &format!("`[env]` value `{name}`"))?;
+        self.memo.insert(name, value.clone());
+        Ok(value)
+    }
+
+    /// `text` with each `{name}` of the environment replaced by its expanded value; `{locale}`
+    /// and names not in the environment are kept as they are. Linear in the text: each `}`
+    /// closes at most one reference, opened by the last `{` before it.
+    fn text(&mut self, text: &str) -> Result<String, ExpandError> {
+        let env = self.env;
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(close) = rest.find('}') {
+            let head = &rest[..close];
+            let reference = head
+                .rfind('{')
+                .and_then(|open| Some((open, env.get(&head[open + 1..])?)));
+            match reference {
+                Some((open, (name, var))) => {
+                    out.push_str(&head[..open]);
+                    let value = self.var(name, var).map_err(ExpandError::Project)?;
+                    out.push_str(&value);
+                }
+                None => out.push_str(&rest[..=close]),
+            }
+            if out.len() > MAX_EXPANDED_BYTES {
+                return Err(ExpandError::TooLong);
+            }
+            rest = &rest[close + 1..];
+        }
+        if out.len() + rest.len() > MAX_EXPANDED_BYTES {
+            return Err(ExpandError::TooLong);
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
 }
 
 /// One `[[paths]]` entry, resolved.
@@ -132,6 +325,8 @@ pub struct ProjectConfig {
     pub reference_tag: Option<String>,
     paths: Vec<PathRule>,
     pub filters: ProjectFilters,
+    /// The configuration files read: the project file, then its includes in reading order.
+    pub files: Vec<PathBuf>,
 }
 
 fn slash(p: &Path) -> String {
@@ -203,16 +398,39 @@ fn glob(pattern: &str, path: &str) -> Result<GlobMatcher, ProjectError> {
         })
 }
 
+/// A file waiting to be read: the project file, or a file an earlier one includes.
+struct Pending {
+    path: PathBuf,
+    /// The environment of the file that includes this one (none for the project file).
+    env: Option<Rc<Env>>,
+    /// The files including this one, outermost first: (identity, as shown).
+    chain: Vec<(PathBuf, String)>,
+    /// Where the including file names this one (`l10n.toml:12:12`).
+    from: Option<String>,
+}
+
 struct Builder {
     locales: BTreeSet<String>,
     l10n_root: Option<PathBuf>,
     paths: Vec<PathRule>,
     filters: Vec<FilterRule>,
+    /// Identities of the files read (a file included twice, not in a circle, is read once).
     seen: HashSet<PathBuf>,
+    files: Vec<PathBuf>,
+    /// The project file's base path, which `{l10n_base}` names in every file.
+    l10n_base: Option<PathBuf>,
+    bytes: usize,
+    expanded: usize,
+}
+
+/// What makes two paths the same file: the canonical path where it exists.
+fn identity(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| normalize(p))
 }
 
 impl ProjectConfig {
-    /// Reads a project configuration and the ones it includes.
+    /// Reads a project configuration and the ones it includes, one file at a time (includes
+    /// are read depth first, in order, without recursion), within the limits above.
     pub fn load(path: &Path) -> Result<ProjectConfig, ProjectError> {
         let mut b = Builder {
             locales: BTreeSet::new(),
@@ -220,8 +438,21 @@ impl ProjectConfig {
             paths: Vec::new(),
             filters: Vec::new(),
             seen: HashSet::new(),
+            files: Vec::new(),
+            l10n_base: None,
+            bytes: 0,
+            expanded: 0,
         };
-        let basepath = b.read(path, &BTreeMap::new(), None)?;
+        let mut pending = vec![Pending {
+            path: path.to_path_buf(),
+            env: None,
+            chain: Vec::new(),
+            from: None,
+        }];
+        while let Some(next) = pending.pop() {
+            b.read(next, &mut pending)?;
+        }
+        let basepath = b.l10n_base.clone().unwrap_or_else(|| PathBuf::from("."));
         let l10n_root = b.l10n_root.clone().unwrap_or_else(|| basepath.clone());
         let reference_tag = b.paths.first().and_then(|p| {
             p.reference_dir
@@ -243,52 +474,126 @@ impl ProjectConfig {
             reference_tag,
             paths: b.paths,
             filters: ProjectFilters { rules: b.filters },
+            files: b.files,
         })
+    }
+
+    /// The directories [`ProjectConfig::load_tree`] reads `.ftl` files from: the directory of
+    /// locale directories and each reference directory.
+    pub fn directories(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.l10n_root.clone()];
+        for p in &self.paths {
+            if !dirs.contains(&p.reference_dir) {
+                dirs.push(p.reference_dir.clone());
+            }
+        }
+        dirs
     }
 }
 
 impl Builder {
-    /// Reads one file; returns its base path.
-    fn read(
-        &mut self,
-        path: &Path,
-        parent_env: &BTreeMap<String, String>,
-        l10n_base: Option<&Path>,
-    ) -> Result<PathBuf, ProjectError> {
+    /// Reads one file; the files it includes go on `pending`, first on top.
+    fn read(&mut self, next: Pending, pending: &mut Vec<Pending>) -> Result<(), ProjectError> {
+        let Pending {
+            path,
+            env: parent_env,
+            mut chain,
+            from,
+        } = next;
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| ProjectError::Read {
+        let id = identity(&path);
+        if !self.seen.insert(id.clone()) {
+            return Ok(());
+        }
+        // Limits on the includes are reported where the including file names the file.
+        let limit = |message: String| match &from {
+            Some(place) => at(place, message),
+            None => ProjectError::Unsupported {
+                path: shown.clone(),
+                message,
+            },
+        };
+        if self.files.len() >= MAX_PROJECT_FILES {
+            return Err(limit(format!(
+                "including `{shown}` makes more than {MAX_PROJECT_FILES} project configuration files"
+            )));
+        }
+        let text = crate::source::read_text(&path).map_err(|source| ProjectError::Read {
             path: shown.clone(),
             source,
         })?;
+        self.bytes += text.len();
+        if self.bytes > MAX_PROJECT_BYTES {
+            return Err(limit(format!(
+                "with `{shown}`, the project configuration files hold more than {} MB",
+                MAX_PROJECT_BYTES >> 20
+            )));
+        }
+        self.files.push(path.clone());
         let raw: RawProject = toml::from_str(&text).map_err(|e| ProjectError::Parse {
             path: shown.clone(),
             message: e.to_string().trim_end().to_string(),
         })?;
+        let lines = LineIndex::new(&text);
+        let place = |span: std::ops::Range<usize>| {
+            let lc = lines.line_col(&text, span.start);
+            format!("{shown}:{}:{}", lc.line, lc.column)
+        };
         let dir = path.parent().unwrap_or(Path::new("."));
         let basepath = normalize(&dir.join(raw.basepath.as_deref().unwrap_or(".")));
-        let l10n_base = l10n_base.map_or_else(|| basepath.clone(), Path::to_path_buf);
-        let mut env = parent_env.clone();
-        env.extend(raw.env.clone());
-        env.insert("l10n_base".into(), l10n_base.display().to_string());
+        let l10n_base = self
+            .l10n_base
+            .get_or_insert_with(|| basepath.clone())
+            .clone();
+        let mut env = Env {
+            vars: BTreeMap::new(),
+            parent: parent_env,
+        };
+        for (name, value) in &raw.env {
+            env.vars.insert(
+                name.get_ref().clone(),
+                Var {
+                    raw: value.get_ref().clone(),
+                    at: place(name.span()),
+                },
+            );
+        }
+        env.vars.insert(
+            "l10n_base".into(),
+            Var {
+                raw: l10n_base.display().to_string(),
+                at: shown.clone(),
+            },
+        );
+        let env = Rc::new(env);
+        let mut expander = Expander::new(&env, &mut self.expanded);
+        // Every value of this file is checked, used or not: a value that refers to itself is
+        // a mistake wherever it is.
+        for name in raw.env.keys() {
+            let (key, var) = env
+                .get(name.get_ref())
+                .expect("the file's own names are in its environment");
+            expander.var(key, var)?;
+        }
         let unsupported = |message: String| ProjectError::Unsupported {
             path: shown.clone(),
             message,
         };
-        let expand = |pattern: &str| -> Result<String, ProjectError> {
-            let mut s = pattern.to_string();
-            for _ in 0..10 {
-                let mut changed = false;
-                for (k, v) in &env {
-                    let name = format!("{{{k}}}");
-                    if s.contains(&name) {
-                        s = s.replace(&name, v);
-                        changed = true;
-                    }
+        let mut expand = |pattern: &str, where_: &str| -> Result<String, ProjectError> {
+            let s = match expander.text(pattern) {
+                Ok(s) => s,
+                Err(ExpandError::TooLong) => {
+                    return Err(at(
+                        where_,
+                        format!(
+                            "pattern `{}` expands to more than {MAX_EXPANDED_BYTES} bytes",
+                            clip(pattern)
+                        ),
+                    ))
                 }
-                if !changed {
-                    break;
-                }
-            }
+                Err(ExpandError::Project(e)) => return Err(e),
+            };
+            expander.count(s.len(), where_, &format!("pattern `{}`", clip(pattern)))?;
             let leftover = s.replace("{locale}", "");
             if let (Some(a), Some(b)) = (leftover.find('{'), leftover.find('}')) {
                 if a < b {
@@ -305,16 +610,14 @@ impl Builder {
                 slash(&normalize(&basepath.join(p)))
             })
         };
-        if self.seen.insert(normalize(path)) {
-            self.locales.extend(raw.locales.iter().cloned());
-        }
+        self.locales.extend(raw.locales.iter().cloned());
         for (i, p) in raw.paths.iter().enumerate() {
             let n = i + 1;
-            let l10n = expand(&p.l10n)?;
+            let l10n = expand(p.l10n.get_ref(), &place(p.l10n.span()))?;
+            let l10n_pattern = p.l10n.get_ref();
             let Some((root, rest)) = split_locale(&l10n) else {
                 return Err(unsupported(format!(
-                    "`[[paths]]` entry {n}: the `l10n` pattern `{}` has no `{{locale}}/` directory",
-                    p.l10n
+                    "`[[paths]]` entry {n}: the `l10n` pattern `{l10n_pattern}` has no `{{locale}}/` directory"
                 )));
             };
             match &self.l10n_root {
@@ -330,13 +633,13 @@ impl Builder {
             let Some(reference) = &p.reference else {
                 continue;
             };
-            let reference_full = expand(reference)?;
+            let reference_full = expand(reference.get_ref(), &place(reference.span()))?;
+            let reference = reference.get_ref();
             let (ref_fixed, ref_tail) = split_fixed(&reference_full);
             let (l10n_fixed, l10n_tail) = split_fixed(rest);
             if ref_tail != l10n_tail {
                 return Err(unsupported(format!(
-                    "`[[paths]]` entry {n}: `{reference}` and `{}` differ after their fixed directories (`{ref_tail}` and `{l10n_tail}`), so their files cannot be paired",
-                    p.l10n
+                    "`[[paths]]` entry {n}: `{reference}` and `{l10n_pattern}` differ after their fixed directories (`{ref_tail}` and `{l10n_tail}`), so their files cannot be paired"
                 )));
             }
             let mut reference_dir: PathBuf = ref_fixed.iter().collect();
@@ -356,8 +659,10 @@ impl Builder {
                 locales: p.locales.clone(),
             });
         }
-        for (i, f) in raw.filters.iter().enumerate() {
+        for (i, entry) in raw.filters.iter().enumerate() {
             let n = i + 1;
+            let entry_at = place(entry.span());
+            let f = entry.get_ref();
             let action = match f.action.as_str() {
                 "ignore" => Action::Ignore,
                 "warning" => Action::Severity(Severity::Warning),
@@ -370,7 +675,7 @@ impl Builder {
             };
             let mut paths = Vec::new();
             for p in f.path.list() {
-                let full = expand(&p)?;
+                let full = expand(&p, &entry_at)?;
                 let Some((root, rest)) = split_locale(&full) else {
                     return Err(unsupported(format!(
                         "`[[filters]]` entry {n}: path `{p}` is not inside a locale directory (`{{locale}}/`)"
@@ -407,15 +712,47 @@ impl Builder {
                 action,
             });
         }
-        for inc in &raw.includes {
-            let target = expand(&inc.path)?;
-            let target = PathBuf::from(target);
-            if self.seen.contains(&normalize(&target)) {
-                continue;
+        // The includes, checked now (while positions are at hand) and read later.
+        chain.push((id, shown.clone()));
+        let mut included = Vec::new();
+        for (i, inc) in raw.includes.iter().enumerate() {
+            let n = i + 1;
+            let named_at = place(inc.path.span());
+            let target = PathBuf::from(expand(inc.path.get_ref(), &named_at)?);
+            let target_id = identity(&target);
+            let target_shown = target.display().to_string();
+            if let Some(k) = chain.iter().position(|(c, _)| *c == target_id) {
+                let circle: Vec<String> = chain[k..]
+                    .iter()
+                    .map(|(_, s)| format!("`{s}`"))
+                    .chain([format!("`{target_shown}`")])
+                    .collect();
+                return Err(at(
+                    &named_at,
+                    format!(
+                        "`[[includes]]` entry {n}: the includes go round in a circle: {}",
+                        circle.join(" → ")
+                    ),
+                ));
             }
-            self.read(&target, &env, Some(&l10n_base))?;
+            if chain.len() > MAX_INCLUDE_DEPTH {
+                return Err(at(
+                    &named_at,
+                    format!(
+                        "`[[includes]]` entry {n}: including `{target_shown}` here nests includes more than {MAX_INCLUDE_DEPTH} deep below `{}`",
+                        chain[0].1
+                    ),
+                ));
+            }
+            included.push(Pending {
+                path: target,
+                env: Some(Rc::clone(&env)),
+                chain: chain.clone(),
+                from: Some(named_at),
+            });
         }
-        Ok(basepath)
+        pending.extend(included.into_iter().rev());
+        Ok(())
     }
 }
 
@@ -595,6 +932,45 @@ mod tests {
             split_fixed("en/banners/**/*.ftl"),
             (vec!["en", "banners"], "**/*.ftl".into())
         );
+    }
+
+    fn var(raw: &str) -> Var {
+        Var {
+            raw: raw.into(),
+            at: "l10n.toml:1:1".into(),
+        }
+    }
+
+    #[test]
+    fn expansion_keeps_locale_and_unknown_names_and_counts_each_value_once() {
+        let parent = Env {
+            vars: BTreeMap::from([("a".into(), var("x")), ("b".into(), var("{a}{a}"))]),
+            parent: None,
+        };
+        let env = Env {
+            vars: BTreeMap::from([("a".into(), var("y"))]),
+            parent: Some(Rc::new(parent)),
+        };
+        let mut total = 0;
+        let mut ex = Expander::new(&env, &mut total);
+        let out = ex.text("{locale}/{b}/{{a}}/{c}/{b}").ok().unwrap();
+        // The file's own `a` hides its parent's, in the parent's values too.
+        assert_eq!(out, "{locale}/yy/{y}/{c}/yy");
+        drop(ex);
+        assert_eq!(total, 3, "`a` and `b` expanded once each");
+    }
+
+    #[test]
+    fn an_unclosed_run_of_braces_is_too_long_not_slow() {
+        let env = Env::default();
+        let mut total = 0;
+        let mut ex = Expander::new(&env, &mut total);
+        let text = format!("{}}}", "{".repeat(1 << 22));
+        assert!(matches!(ex.text(&text), Err(ExpandError::TooLong)));
+        assert!(matches!(
+            ex.text(&"}".repeat(1 << 22)),
+            Err(ExpandError::TooLong)
+        ));
     }
 
     #[test]

@@ -38,6 +38,7 @@ const LAYERS: &[(&str, &str)] = &[
     // front: configuration readers, the command line, the binary
     ("config", "front"),
     ("mozilla", "front"),
+    ("outfile", "front"),
     ("cli", "front"),
     ("main", "front"),
 ];

@@ -340,3 +340,36 @@ fn every_rule_is_listed_and_prints_its_documentation() {
         );
     }
 }
+
+/// A pull request can add a link where leaflint reads its configuration or a baseline: one to a
+/// device is refused before it is read (`/dev/zero` would never end).
+#[cfg(unix)]
+#[test]
+fn a_configuration_or_baseline_linked_to_a_device_is_not_read() {
+    let tmp = tree_with_obsolete_message();
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("leaflint.toml")).unwrap();
+    // Discovery passes it by (it is not a file); named, it is refused.
+    let out = leaflint(tmp.path(), &["check", "locales"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = leaflint(
+        tmp.path(),
+        &["check", "locales", "--config", "leaflint.toml"],
+    );
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "leaflint: error: cannot read `leaflint.toml`\n  caused by: is not a regular file (a FIFO, device or socket)\n"
+        )
+    );
+    std::fs::remove_file(tmp.path().join("leaflint.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", tmp.path().join("base.json")).unwrap();
+    let out = leaflint(tmp.path(), &["check", "locales", "--baseline", "base.json"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "leaflint: error: cannot read baseline `base.json`\n  caused by: is not a regular file (a FIFO, device or socket)\n"
+        )
+    );
+}

@@ -182,3 +182,158 @@ fn bad_project_files_are_clear_errors() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("not both"), "{}", out.stderr);
 }
+
+/// A project in a temporary directory: `en/a.ftl`, `sv/a.ftl` and the given files.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_files(
+        tmp.path(),
+        &[("en/a.ftl", "a = A\n"), ("sv/a.ftl", "a = B\n")],
+    );
+    common::write_files(tmp.path(), files);
+    tmp
+}
+
+const PATHS: &str = "[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n";
+
+/// Runs `check --project l10n.toml` in `dir`: exit code 2, nothing on stdout, and this one error.
+fn fails_with(dir: &Path, error: &str) {
+    let out = leaflint(dir, &["check", "--project", "l10n.toml"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (2, "", format!("leaflint: error: {error}\n").as_str())
+    );
+}
+
+#[test]
+fn an_env_value_made_of_sixteen_copies_of_itself_is_a_self_reference() {
+    let bomb = "{a}".repeat(16);
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!("locales = [\"sv\"]\n[env]\na = \"{bomb}\"\n{PATHS}"),
+    )]);
+    fails_with(
+        tmp.path(),
+        "l10n.toml:3:1: `[env]` value `a` refers to itself",
+    );
+}
+
+#[test]
+fn an_env_value_that_grows_sixteen_fold_per_level_stops_at_the_size_limit() {
+    // b9 would be 4 × 16⁹ bytes (256 GiB); b3 (16 KiB) is the first over 4 KiB.
+    let mut env = String::from("b0 = \"abcd\"\n");
+    for i in 1..10 {
+        env.push_str(&format!(
+            "b{i} = \"{}\"\n",
+            format!("{{b{}}}", i - 1).repeat(16)
+        ));
+    }
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!(
+            "locales = [\"sv\"]\n[env]\n{env}[[paths]]\nreference = \"{{b9}}/en/*.ftl\"\nl10n = \"{{locale}}/*.ftl\"\n"
+        ),
+    )]);
+    fails_with(
+        tmp.path(),
+        "l10n.toml:6:1: `[env]` value `b3` expands to more than 4096 bytes",
+    );
+}
+
+#[test]
+fn env_values_that_refer_to_each_other_in_a_circle_are_an_error() {
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!(
+            "locales = [\"sv\"]\n[env]\nx = \"{{y}}/\"\ny = \"{{z}}\"\nz = \"{{x}}\"\n{PATHS}"
+        ),
+    )]);
+    fails_with(
+        tmp.path(),
+        "l10n.toml:3:1: `[env]` values refer to each other in a circle: `x` → `y` → `z` → `x`",
+    );
+    // An unused value that refers to itself is reported too.
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!("locales = [\"sv\"]\n[env]\n  unused = \"x{{unused}}\"\n{PATHS}"),
+    )]);
+    fails_with(
+        tmp.path(),
+        "l10n.toml:3:3: `[env]` value `unused` refers to itself",
+    );
+}
+
+#[test]
+fn includes_that_go_round_in_a_circle_are_an_error() {
+    let tmp = project(&[
+        (
+            "l10n.toml",
+            &format!("locales = [\"sv\"]\n{PATHS}[[includes]]\npath = \"more/b.toml\"\n"),
+        ),
+        ("more/b.toml", "[[includes]]\n  path = \"../l10n.toml\"\n"),
+    ]);
+    fails_with(
+        tmp.path(),
+        "more/b.toml:2:10: `[[includes]]` entry 1: the includes go round in a circle: `l10n.toml` → `more/b.toml` → `l10n.toml`",
+    );
+}
+
+#[test]
+fn a_chain_of_six_thousand_includes_stops_at_the_depth_limit() {
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!("locales = [\"sv\"]\n{PATHS}[[includes]]\npath = \"inc/1.toml\"\n"),
+    )]);
+    std::fs::create_dir(tmp.path().join("inc")).unwrap();
+    for i in 1..6000 {
+        // Relative to the including file's directory.
+        let next = format!("[[includes]]\npath = \"{}.toml\"\n", i + 1);
+        std::fs::write(tmp.path().join(format!("inc/{i}.toml")), next).unwrap();
+    }
+    std::fs::write(tmp.path().join("inc/6000.toml"), "").unwrap();
+    fails_with(
+        tmp.path(),
+        "inc/32.toml:2:8: `[[includes]]` entry 1: including `inc/33.toml` here nests includes more than 32 deep below `l10n.toml`",
+    );
+    // 32 deep is allowed.
+    std::fs::write(tmp.path().join("inc/32.toml"), "").unwrap();
+    let out = leaflint(tmp.path(), &["check", "--project", "l10n.toml"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn too_many_include_files_are_an_error() {
+    let mut root = format!("locales = [\"sv\"]\n{PATHS}");
+    for i in 1..=1000 {
+        root.push_str(&format!("[[includes]]\npath = \"inc/{i}.toml\"\n"));
+    }
+    let tmp = project(&[("l10n.toml", &root)]);
+    std::fs::create_dir(tmp.path().join("inc")).unwrap();
+    for i in 1..=1000 {
+        std::fs::write(tmp.path().join(format!("inc/{i}.toml")), "").unwrap();
+    }
+    // The project file and 999 includes make 1000 files; the next one is refused.
+    fails_with(
+        tmp.path(),
+        "l10n.toml:2004:8: including `inc/1000.toml` makes more than 1000 project configuration files",
+    );
+}
+
+#[test]
+fn project_files_that_are_not_regular_files_are_not_read() {
+    let tmp = project(&[(
+        "l10n.toml",
+        &format!("locales = [\"sv\"]\n{PATHS}[[includes]]\npath = \"/dev/zero\"\n"),
+    )]);
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let out = leaflint(tmp.path(), &["check", "--project", "l10n.toml"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            2,
+            "leaflint: error: cannot read project configuration `/dev/zero`\n  caused by: is not a regular file (a FIFO, device or socket)\n"
+        )
+    );
+}
