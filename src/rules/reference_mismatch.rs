@@ -1,5 +1,7 @@
 #![doc = include_str!("../../docs/rules/reference-mismatch.md")]
 
+use std::collections::HashSet;
+
 use fluent_syntax::ast::{InlineExpression, PatternElement};
 
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
@@ -182,11 +184,17 @@ impl Rule for ReferenceMismatch {
                 None => t.value.is_some(),
                 Some(a) => t.attribute(a).is_some(),
             };
+            // Sets of what each side references, so that a message with thousands of
+            // references is compared in one pass, not each against all.
+            let own: HashSet<(&str, Option<&str>)> = refs.iter().map(|x| x.key()).collect();
+            let theirs: HashSet<(&str, Option<&str>)> = rrefs.iter().map(|x| x.key()).collect();
+            let meant_keys: HashSet<(&str, Option<&str>)> = meant
+                .iter()
+                .map(|(id, attribute)| (id.as_str(), attribute.as_deref()))
+                .collect();
+            let broken_keys: HashSet<(&str, Option<&str>)> = broken.iter().copied().collect();
             for r in rrefs.iter().filter(|r| r.compared()).filter(translated) {
-                let typo_of = |(id, attribute): &(String, Option<String>)| {
-                    id == r.id && attribute.as_deref() == r.attribute
-                };
-                if refs.iter().any(|x| x.key() == r.key()) || meant.iter().any(typo_of) {
+                if own.contains(&r.key()) || meant_keys.contains(&r.key()) {
                     continue;
                 }
                 let target = unit.lookup(r.id);
@@ -236,7 +244,7 @@ impl Rule for ReferenceMismatch {
                 }
             }
             for r in refs.iter().filter(|r| r.compared()) {
-                if rrefs.iter().any(|x| x.key() == r.key()) || broken.contains(&r.key()) {
+                if theirs.contains(&r.key()) || broken_keys.contains(&r.key()) {
                     continue;
                 }
                 let span = file
