@@ -307,3 +307,32 @@ fn the_same_tree_twice_is_checked_once_and_locales_differing_in_case_are_refused
         r.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_the_baseline_or_the_configuration_is_refused_at_once() {
+    let t = tree(&[("en/leaflet.ftl", EN), ("sv/leaflet.ftl", SV)]);
+    for name in ["base.json", "conf.toml"] {
+        let c = std::ffi::CString::new(t.path().join(name).as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    }
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaflint"));
+    for args in [["--baseline", "base.json"], ["--config", "conf.toml"]] {
+        let out = cmd
+            .current_dir(t.path())
+            .arg("check")
+            .arg(".")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("is not a regular file (a FIFO, device or socket)"),
+            "{args:?}: {err}"
+        );
+        cmd = Command::new(env!("CARGO_BIN_EXE_leaflint"));
+    }
+}
