@@ -21,12 +21,20 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../docs/rules/numeric-mismatch.md"),
 };
 
+/// A variant to choose: its key, and where it probably is among the variants (looked at
+/// first, so that going through the variants of a large `select` one by one stays linear).
+#[derive(Clone, Copy)]
+struct Choice<'k> {
+    key: &'k str,
+    at: usize,
+}
+
 /// The text pieces of `pattern`, choosing in the first `select` the variant `key` (else the
 /// default) and the default variant everywhere else.
 fn pieces<'s>(
     file: &ParsedFile<'s>,
     pattern: &Pattern<&'s str>,
-    key: Option<&str>,
+    key: Option<Choice<'_>>,
     first: &mut bool,
     out: &mut Vec<Piece<'s>>,
 ) {
@@ -50,7 +58,7 @@ fn pieces<'s>(
 fn expression_pieces<'s>(
     file: &ParsedFile<'s>,
     expression: &Expression<&'s str>,
-    key: Option<&str>,
+    key: Option<Choice<'_>>,
     first: &mut bool,
     out: &mut Vec<Piece<'s>>,
 ) {
@@ -59,7 +67,12 @@ fn expression_pieces<'s>(
             let wanted = if *first { key } else { None };
             *first = false;
             let chosen = wanted
-                .and_then(|k| variants.iter().find(|v| variant_key(&v.key) == k))
+                .and_then(|k| {
+                    variants
+                        .get(k.at)
+                        .filter(|v| variant_key(&v.key) == k.key)
+                        .or_else(|| variants.iter().find(|v| variant_key(&v.key) == k.key))
+                })
                 .or_else(|| variants.iter().find(|v| v.default))
                 .or(variants.first());
             if let Some(v) = chosen {
@@ -91,7 +104,7 @@ fn first_select<'p, 's>(pattern: &'p Pattern<&'s str>) -> Option<&'p [Variant<&'
 fn quantities<'s>(
     file: &ParsedFile<'s>,
     pattern: &Pattern<&'s str>,
-    key: Option<&str>,
+    key: Option<Choice<'_>>,
     table: &Table,
     buf: &mut Vec<Piece<'s>>,
 ) -> Vec<Quantity<'s>> {
@@ -250,15 +263,34 @@ fn check_entry<'s>(
         let keys = variants
             .into_iter()
             .flatten()
-            .map(|v| Some(variant_key(&v.key)))
+            .enumerate()
+            .map(|(i, v)| Some((variant_key(&v.key), i)))
             .chain(variants.is_none().then_some(None));
+        // Where each key is in the reference's first `select`, for a large one (a small one is
+        // searched directly).
+        let r_variants = first_select(r_pattern).unwrap_or_default();
+        let r_at: std::collections::HashMap<&str, usize> = if r_variants.len() > 16 {
+            let mut m = std::collections::HashMap::with_capacity(r_variants.len());
+            for (i, v) in r_variants.iter().enumerate() {
+                m.entry(variant_key(&v.key)).or_insert(i);
+            }
+            m
+        } else {
+            Default::default()
+        };
         for key in keys {
+            let own = key.map(|(key, at)| Choice { key, at });
+            let theirs = key.map(|(key, at)| Choice {
+                key,
+                at: r_at.get(key).copied().unwrap_or(at),
+            });
+            let key = key.map(|(k, _)| k);
             let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
-                quantities(reference, r_pattern, key, r_table, buf)
+                quantities(reference, r_pattern, theirs, r_table, buf)
             });
             // The translation's quantities go to a reused buffer.
             buf.clear();
-            pieces(file, pattern, key, &mut true, buf);
+            pieces(file, pattern, own, &mut true, buf);
             extract_into(buf, t_table, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
