@@ -1,6 +1,8 @@
 //! Pairing the quantities of a reference text with those of its translation.
 
-use super::{Cmp, Kind, Quantity};
+use std::borrow::Cow;
+
+use super::{Cmp, Decimal, Kind, Quantity, Unit};
 
 /// One difference: a pair that differs (one quantity on each side), quantities of the reference
 /// with no counterpart (`translation` empty; several when the same text is missing more than
@@ -14,21 +16,38 @@ pub struct Diff<'a, 's> {
 /// Whether two leftover quantities are one that changed.
 type PairTest = dyn Fn(&Quantity<'_>, &Quantity<'_>) -> bool;
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+/// The value and, for an ambiguous separator, its other reading.
+fn readings<'q>(q: &'q Quantity<'_>) -> impl Iterator<Item = &'q Decimal> {
+    std::iter::once(&q.value).chain(q.alt.as_ref())
 }
 
-fn value_match(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
-    scaled_match(a, b, 1.0)
+/// Whether some reading of `a` equals some reading of `b` (as written, whatever the units).
+pub(super) fn value_match(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
+    readings(a).any(|x| readings(b).any(|y| x == y))
 }
 
-/// Whether `a`'s value equals `b`'s times `k` (under either reading of an ambiguous separator).
-fn scaled_match(a: &Quantity<'_>, b: &Quantity<'_>, k: f64) -> bool {
-    let av = [Some(a.value), a.alt];
-    let bv = [Some(b.value), b.alt];
-    av.iter()
-        .flatten()
-        .any(|x| bv.iter().flatten().any(|y| close(*x, *y * k)))
+/// How the values of quantities with these units compare: `Some(true)` in the base unit of
+/// their dimension (`2 weeks` = `14 days`, `1000 mg` = `1 g`), `Some(false)` as written (no
+/// unit, the same unit, or, when `lenient`, a unit on one side only), `None` never (units of
+/// different dimensions).
+fn scaling(a: Option<Unit>, b: Option<Unit>, lenient: bool) -> Option<bool> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (da, ka) = a.base();
+            let (db, kb) = b.base();
+            (da == db).then_some(ka != kb)
+        }
+        (None, None) => Some(false),
+        _ => lenient.then_some(false),
+    }
+}
+
+/// `v`, an amount in `unit`, in its dimension's base unit when `scaled`.
+fn in_base<'v>(v: &'v Decimal, unit: Option<Unit>, scaled: bool) -> Cow<'v, Decimal> {
+    match unit {
+        Some(u) if scaled => Cow::Owned(u.to_base(v)),
+        _ => Cow::Borrowed(v),
+    }
 }
 
 /// Identifiers match verbatim, except for the kind of hyphen.
@@ -64,35 +83,35 @@ fn plain(q: &Quantity<'_>) -> bool {
 }
 
 /// Whether `r` and `t` say the same thing; `lenient` lets a unit that one side leaves out
-/// (or writes in a way the table does not know) match.
+/// (or writes in a way the table does not know) match. Values are exact: equal means equal.
 pub fn same(r: &Quantity<'_>, t: &Quantity<'_>, lenient: bool) -> bool {
     match (r.kind, t.kind) {
         (Kind::Identifier, Kind::Identifier) => return ident_eq(r.text, t.text),
         (Kind::Identifier, _) | (_, Kind::Identifier) => return false,
         (Kind::Date, Kind::Date) => return r.date == t.date,
-        (Kind::Date, _) => return is_year_only(r) && plain(t) && close(r.value, t.value),
-        (_, Kind::Date) => return is_year_only(t) && plain(r) && close(r.value, t.value),
+        (Kind::Date, _) => return is_year_only(r) && plain(t) && r.value == t.value,
+        (_, Kind::Date) => return is_year_only(t) && plain(r) && r.value == t.value,
         _ => {}
     }
     let freq = |q: &Quantity<'_>| q.kind == Kind::Frequency;
     if freq(r) != freq(t) && ((freq(r) && r.reliable_every) || (freq(t) && t.reliable_every)) {
         return false;
     }
-    // Durations convert exactly (`12 months` = `全年`, `2 weeks` = `14 dagar`).
-    let k = match (r.unit, t.unit) {
-        (Some(a), Some(b)) => a.factor(b),
-        (None, None) => Some(1.0),
-        _ => lenient.then_some(1.0),
-    };
-    let Some(k) = k else {
+    // Units of one dimension convert exactly (`12 months` = `全年`, `2 weeks` = `14 dagar`,
+    // `1000 mg` = `1 g`).
+    let Some(scaled) = scaling(r.unit, t.unit, lenient) else {
         return false;
     };
-    let ends = match (r.end, t.end) {
-        (Some(a), Some(b)) => close(a, b * k),
+    let ends = match (&r.end, &t.end) {
+        (Some(a), Some(b)) => in_base(a, r.unit, scaled) == in_base(b, t.unit, scaled),
         (None, None) => true,
         _ => false,
     };
-    ends && scaled_match(r, t, k) && cmp_ok(r, t)
+    let values = readings(r).any(|x| {
+        let x = in_base(x, r.unit, scaled);
+        readings(t).any(|y| *x == *in_base(y, t.unit, scaled))
+    });
+    ends && values && cmp_ok(r, t)
 }
 
 /// Compares the quantities of a reference text with its translation's and returns what differs.
@@ -204,25 +223,25 @@ pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff
 /// Matches each unmatched range of `a` with two unmatched single values of `b` at its ends.
 fn split_ranges(a: &[Quantity<'_>], b: &[Quantity<'_>], a_used: &mut [bool], b_used: &mut [bool]) {
     for (i, q) in a.iter().enumerate() {
-        let Some(end) = q.end else { continue };
+        let Some(end) = &q.end else { continue };
         if a_used[i] {
             continue;
         }
-        let find = |v: f64, skip: Option<usize>, used: &[bool]| {
+        let find = |v: &Decimal, skip: Option<usize>, used: &[bool]| {
             (0..b.len()).find(|&j| {
                 !used[j]
                     && Some(j) != skip
                     && b[j].end.is_none()
                     && b[j].kind != Kind::Identifier
                     && b[j].kind != Kind::Date
-                    && close(b[j].value, v)
+                    && b[j].value == *v
                     && match (q.unit, b[j].unit) {
                         (Some(x), Some(y)) => x.same(y),
                         _ => true,
                     }
             })
         };
-        if let Some(lo) = find(q.value, None, b_used) {
+        if let Some(lo) = find(&q.value, None, b_used) {
             if let Some(hi) = find(end, Some(lo), b_used) {
                 a_used[i] = true;
                 b_used[lo] = true;

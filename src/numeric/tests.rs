@@ -19,6 +19,12 @@ fn one(text: &str, table: &Table) -> Quantity<'static> {
     qs.remove(0)
 }
 
+/// The decimal written `s` (`5.9`, `1000`), for comparing values.
+fn d(s: &str) -> Decimal {
+    let frac = s.find('.').map_or(0, |p| s.len() - p - 1);
+    Decimal::from_ascii(&s.replace('.', ""), frac)
+}
+
 fn agree(a: &str, ta: &Table, b: &str, tb: &Table) -> bool {
     let qa = extract_str(a, ta);
     let qb = extract_str(b, tb);
@@ -27,14 +33,14 @@ fn agree(a: &str, ta: &Table, b: &str, tb: &Table) -> bool {
 
 #[test]
 fn separators_by_locale() {
-    assert_eq!(one("5.9 nM", &EN).value, 5.9);
-    assert_eq!(one("5,9 nM", &SV).value, 5.9);
-    assert_eq!(one("371,42", &SV).value, 371.42);
-    assert_eq!(one("1,000 people", &EN).value, 1000.0);
-    assert_eq!(one("1 000 personer", &SV).value, 1000.0);
-    assert_eq!(one("1\u{a0}000 personer", &SV).value, 1000.0);
-    assert_eq!(one("1\u{202f}000 people", &EN).value, 1000.0);
-    assert_eq!(one("１２周", &ZH).value, 12.0);
+    assert_eq!(one("5.9 nM", &EN).value, d("5.9"));
+    assert_eq!(one("5,9 nM", &SV).value, d("5.9"));
+    assert_eq!(one("371,42", &SV).value, d("371.42"));
+    assert_eq!(one("1,000 people", &EN).value, d("1000"));
+    assert_eq!(one("1 000 personer", &SV).value, d("1000"));
+    assert_eq!(one("1\u{a0}000 personer", &SV).value, d("1000"));
+    assert_eq!(one("1\u{202f}000 people", &EN).value, d("1000"));
+    assert_eq!(one("１２周", &ZH).value, d("12"));
     // A lone separator before three digits keeps both readings.
     assert!(agree("1,000", &EN, "1 000", &SV));
 }
@@ -42,14 +48,14 @@ fn separators_by_locale() {
 #[test]
 fn chinese_numerals() {
     let v = |s: &str| one(s, &ZH).value;
-    assert_eq!(v("十二周"), 12.0);
-    assert_eq!(v("两周"), 2.0);
-    assert_eq!(v("三千五百毫克"), 3500.0);
-    assert_eq!(v("一百倍"), 100.0);
-    assert_eq!(v("1万"), 10000.0);
-    assert_eq!(v("一亿年"), 1e8);
+    assert_eq!(v("十二周"), d("12"));
+    assert_eq!(v("两周"), d("2"));
+    assert_eq!(v("三千五百毫克"), d("3500"));
+    assert_eq!(v("一百倍"), d("100"));
+    assert_eq!(v("1万"), d("10000"));
+    assert_eq!(v("一亿年"), d("100000000"));
     let p = one("百分之五", &ZH);
-    assert_eq!((p.value, p.unit), (5.0, Some(Unit::Percent)));
+    assert_eq!((p.value, p.unit), (d("5"), Some(Unit::Percent)));
 }
 
 #[test]
@@ -57,22 +63,25 @@ fn units_ranges_and_limits() {
     let q = one("16 to 24 hours", &EN);
     assert_eq!(
         (q.value, q.end, q.unit),
-        (16.0, Some(24.0), Some(Unit::Hour))
+        (d("16"), Some(d("24")), Some(Unit::Hour))
     );
     let q = one("16至24天", &ZH);
     assert_eq!(
         (q.value, q.end, q.unit),
-        (16.0, Some(24.0), Some(Unit::Day))
+        (d("16"), Some(d("24")), Some(Unit::Day))
     );
     let q = one("mellan 1 och 2 timmar", &SV);
-    assert_eq!((q.value, q.end, q.unit), (1.0, Some(2.0), Some(Unit::Hour)));
+    assert_eq!(
+        (q.value, q.end, q.unit),
+        (d("1"), Some(d("2")), Some(Unit::Hour))
+    );
     let q = one("> 400 nM", &EN);
     assert_eq!(
         (q.cmp, q.symbolic, q.text),
         (Some(Cmp::Gt), true, "> 400 nM")
     );
     let q = one("ESSDAI ≥ 5", &EN);
-    assert_eq!((q.cmp, q.value), (Some(Cmp::Ge), 5.0));
+    assert_eq!((q.cmp, q.value), (Some(Cmp::Ge), d("5")));
     assert_eq!(one("10-fold", &EN).unit, Some(Unit::Times));
     assert_eq!(one("2x", &EN).unit, Some(Unit::Times));
     assert_eq!(one("75岁及以上", &ZH).unit, Some(Unit::AgeYear));
@@ -107,7 +116,7 @@ fn frequencies() {
         let q = one(text, table);
         assert_eq!(
             (q.kind, q.value, q.unit),
-            (Kind::Frequency, 3.0, Some(Unit::Month)),
+            (Kind::Frequency, d("3"), Some(Unit::Month)),
             "{text}"
         );
     }
@@ -396,4 +405,227 @@ fn ascii_word_filter_keeps_every_word_in_any_case() {
     }
     assert!(!EN.may_be_ascii_word(b"patients"));
     assert!(!SV.may_be_ascii_word(b"Patienter"));
+}
+
+// Exact values.
+
+/// The differences between two texts, as (reference texts, translation texts).
+fn diffs(a: &str, ta: &Table, b: &str, tb: &Table) -> Vec<(Vec<String>, Vec<String>)> {
+    let qa = extract_str(a, ta);
+    let qb = extract_str(b, tb);
+    compare(&qa, &qb)
+        .iter()
+        .map(|d| {
+            let texts = |qs: &[&Quantity<'_>]| qs.iter().map(|q| q.text.to_string()).collect();
+            (texts(&d.reference), texts(&d.translation))
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    vec![(vec![a.to_string()], vec![b.to_string()])]
+}
+
+#[test]
+fn numbers_that_differ_in_the_tenth_digit_or_beyond_differ() {
+    // With the old relative tolerance of 1e-9 each of these counted as the same.
+    assert_eq!(
+        diffs("1234567890", &EN, "1234567891", &SV),
+        pair("1234567890", "1234567891")
+    );
+    assert_eq!(
+        diffs("4294967297 bytes", &EN, "4294967296 byte", &SV),
+        pair("4294967297", "4294967296")
+    );
+    assert_eq!(
+        diffs("0.0000000005 g", &EN, "0,0000000006 g", &SV),
+        pair("0.0000000005 g", "0,0000000006 g")
+    );
+    assert!(agree("0.0000000005 g", &EN, "0,0000000005 g", &SV));
+    assert!(agree("1234567890", &EN, "1234567890", &SV));
+    assert_eq!(one("0.0000000005 g", &EN).value, Decimal::new(5, -10));
+    assert_eq!(one("4294967297 bytes", &EN).value, d("4294967297"));
+}
+
+#[test]
+fn values_are_exact_decimals() {
+    // Digits with separators, in each locale's way.
+    assert_eq!(one("1,000.5 mg", &EN).value, d("1000.5"));
+    assert_eq!(one("1 000,125 mg", &SV).value, d("1000.125"));
+    assert_eq!(one("0,1 mg", &SV).value, d("0.1"));
+    assert_ne!(one("0,1 mg", &SV).value, d("0.10000000000000001"));
+    // Equal values written differently are one value (normalised: no trailing zeros).
+    assert_eq!(d("5.90"), d("5.9"));
+    assert_eq!(d("1000"), Decimal::new(1, 3));
+    assert_eq!(format!("{}", d("0.0000000005")), "0.0000000005");
+    // Number words and Chinese numerals.
+    assert_eq!(one("twelve weeks", &EN).value, d("12"));
+    assert_eq!(one("tolv veckor", &SV).value, d("12"));
+    assert_eq!(one("十二周", &ZH).value, d("12"));
+    assert_eq!(one("两周", &ZH).value, d("2"));
+    assert_eq!(one("2.5 million people", &EN).value, d("2500000"));
+    assert_eq!(one("0.07万人", &ZH).value, d("700"));
+    assert_eq!(one("三千五百毫克", &ZH).value, d("3500"));
+    // `万分之一` and `三分之一` are fractions, which are not read as amounts: what is left is a
+    // weak `一`, exactly 1.
+    let q = extract_str("万分之一", &ZH);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].weak && q[0].value.is_one(), "{q:?}");
+}
+
+#[test]
+fn unit_sizes_convert_exactly() {
+    assert!(agree("1000 mg", &EN, "1 g", &SV));
+    assert!(agree("1 g", &EN, "1000 mg", &SV));
+    assert!(agree("2,5 kg", &SV, "2500 g", &EN));
+    assert!(agree("0.5 mg", &EN, "500 µg", &SV));
+    // Different amounts in different units are not paired: each is reported by itself.
+    let apart =
+        |a: &str, b: &str| vec![(vec![a.to_string()], vec![]), (vec![], vec![b.to_string()])];
+    assert_eq!(
+        diffs("1 g", &EN, "1000,0001 mg", &SV),
+        apart("1 g", "1000,0001 mg")
+    );
+    assert_eq!(
+        diffs("1 g", &EN, "999,9999999999999999 mg", &SV),
+        apart("1 g", "999,9999999999999999 mg")
+    );
+    // Durations, also by factors that are not powers of ten (an hour is 60 minutes, a week
+    // 10080): `1,5 timmar` is 90 minutes exactly, 90.000000001 minutes is not.
+    assert!(agree("90 minutes", &EN, "1,5 timmar", &SV));
+    assert!(agree("2 weeks", &EN, "14 dagar", &SV));
+    assert!(agree("12 months", &EN, "1 år", &SV));
+    assert!(!agree("90.000000001 minutes", &EN, "1,5 timmar", &SV));
+    // Ranges convert at both ends.
+    assert!(agree("1 to 2 g", &EN, "1000 till 2000 mg", &SV));
+    assert!(!agree("1 to 2 g", &EN, "1000 till 2001 mg", &SV));
+    // Units that measure different things never match.
+    assert!(!agree("1000 mg", &EN, "1 ml", &SV));
+    assert_eq!(
+        Unit::Gram.to_base(&d("1")),
+        Unit::Milligram.to_base(&d("1000"))
+    );
+}
+
+#[test]
+fn large_and_tiny_values_are_exact() {
+    // 38 digits fit inline, 39 and more go to the heap: both exact.
+    let n38 = "12345678901234567890123456789012345678";
+    let n39 = "123456789012345678901234567890123456789";
+    for n in [n38, n39] {
+        let m = format!("{}{}", &n[..n.len() - 1], "0");
+        assert!(agree(&format!("{n} mg"), &EN, &format!("{n} mg"), &SV));
+        assert!(
+            !agree(&format!("{n} mg"), &EN, &format!("{m} mg"), &SV),
+            "{n}"
+        );
+    }
+    // Huge values times a unit's size (a week is 10080 minutes) stay exact.
+    let weeks = format!("{n39} weeks");
+    let days = format!("{} dagar", d(n39).mul(&Decimal::from(7u64)));
+    assert!(agree(&weeks, &EN, &days, &SV));
+    assert!(!agree(
+        &weeks,
+        &EN,
+        &days.replace("3 dagar", "4 dagar"),
+        &SV
+    ));
+    // Tiny ones.
+    let tiny = format!("0.{}1 g", "0".repeat(60));
+    assert_eq!(one(&tiny, &EN).value, Decimal::new(1, -61));
+    assert!(agree(&tiny, &EN, &tiny.replace('.', ","), &SV));
+    assert!(!agree(&tiny, &EN, &tiny.replace("1 g", "2 g"), &EN));
+    assert!(agree(&tiny, &EN, &format!("0.{}1 mg", "0".repeat(57)), &EN));
+}
+
+/// Digit strings no one writes: none of them panics or overflows. What they compare as:
+///
+/// * a run of digits of any length (400, 10,000) is read exactly, its digits kept on the heap:
+///   it equals the same digits (in any grouping or script) and nothing else, also after a unit
+///   conversion;
+/// * `1e999` is not a number but an identifier (letters glued to digits), compared verbatim;
+/// * a Chinese numeral whose value goes beyond 38 digits (`一万一万…`) cannot be computed exactly:
+///   it is `Decimal::INEXACT`, equal to nothing (itself included, as the old `inf` was), so such
+///   a quantity is always reported, even against the same text.
+#[test]
+fn absurd_digit_strings_neither_panic_nor_overflow() {
+    let n400: String = "9".repeat(400);
+    let q = one(&format!("{n400} mg"), &EN);
+    assert!(q.value.is_exact() && q.value.is_integer());
+    assert_eq!(q.value.to_f64(), f64::INFINITY);
+    assert_eq!(q.value.trunc_u32(), u32::MAX);
+    assert!(agree(
+        &format!("{n400} mg"),
+        &EN,
+        &format!("{n400} mg"),
+        &SV
+    ));
+    let mut other = n400.clone();
+    other.replace_range(399.., "8");
+    assert!(!agree(
+        &format!("{n400} mg"),
+        &EN,
+        &format!("{other} mg"),
+        &SV
+    ));
+    // 400 digits in grams are the same 400 digits and three zeros in mg.
+    assert!(agree(
+        &format!("{n400} g"),
+        &EN,
+        &format!("{n400}000 mg"),
+        &SV
+    ));
+
+    let n10k: String = "1234567890".repeat(1000);
+    assert!(agree(&n10k, &EN, &n10k, &SV));
+    let mut changed = n10k.clone();
+    changed.replace_range(5000..5001, "0");
+    assert_eq!(diffs(&n10k, &EN, &changed, &SV), pair(&n10k, &changed));
+    let frac = format!("0.{n10k}");
+    assert_eq!(
+        one(&frac, &EN).value.to_f64(),
+        "0.1234567890123456789".parse::<f64>().unwrap()
+    );
+
+    // Exponent notation is an identifier.
+    for e in ["1e999", "1E999", "9e9999999999999999999"] {
+        let q = one(e, &EN);
+        assert_eq!((q.kind, q.text), (Kind::Identifier, e));
+    }
+    assert!(agree("1e999", &EN, "1e999", &SV));
+    assert!(!agree("1e999", &EN, "1e998", &SV));
+
+    // Chinese numerals beyond 38 digits.
+    let cn = "一万".repeat(20) + "毫克";
+    let q = one(&cn, &ZH);
+    assert!(!q.value.is_exact(), "{q:?}");
+    assert!(!agree(&cn, &ZH, &cn, &ZH));
+    assert!(one(&("九".repeat(10_000) + "毫克"), &ZH).value.is_exact());
+    // Powers of ten after digits are exact, whatever the digits.
+    assert_eq!(one("1亿", &ZH).value, Decimal::pow10(8));
+    let q = one(&format!("{n400}亿"), &ZH);
+    assert_eq!(q.value, Decimal::from_ascii(&format!("{n400}00000000"), 0));
+
+    // Decimal arithmetic at the edges.
+    let big = Decimal::from_ascii(&n400, 0);
+    assert!(!big.mul(&big).is_exact());
+    assert!(big.mul(&Decimal::pow10(5)).is_exact());
+    assert!(!Decimal::new(1, i64::MAX).mul_pow10(1).is_exact());
+    assert!(!Decimal::new(3, i64::MIN)
+        .mul(&Decimal::new(3, -1))
+        .is_exact());
+    assert_ne!(Decimal::INEXACT, Decimal::INEXACT);
+    assert!(Decimal::INEXACT.key().is_none());
+    // Products beyond a u128 mantissa go to the heap, exactly.
+    assert_eq!(
+        Decimal::from(u128::MAX).mul(&Decimal::from(7u64)),
+        Decimal::from_ascii("2381976568446569244243622252022377480185", 0)
+    );
+    assert_eq!(
+        Decimal::from(u128::MAX).mul(&Decimal::from(u64::MAX)),
+        Decimal::from_ascii(
+            "6277101735386680763495507056286727952620534092958556749825",
+            0
+        )
+    );
 }
