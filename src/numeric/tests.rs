@@ -629,3 +629,348 @@ fn absurd_digit_strings_neither_panic_nor_overflow() {
         )
     );
 }
+
+// Pairing.
+
+/// The pairing as it was, trying every pair (quadratic), with the exact [`compare::same`]: the
+/// indexed [`compare`] must give exactly its differences, in its order.
+fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff<'a, 's>> {
+    use compare::{same, value_match};
+    fn plain(q: &Quantity<'_>) -> bool {
+        q.unit.is_none() && q.end.is_none() && q.kind == Kind::Number
+    }
+    let mut r_used = vec![false; r.len()];
+    let mut t_used = vec![false; t.len()];
+    for lenient in [false, true] {
+        for strong_pass in [true, false] {
+            for (i, rq) in r.iter().enumerate() {
+                if r_used[i] || rq.weak == strong_pass {
+                    continue;
+                }
+                let hit = (0..t.len())
+                    .filter(|&j| !t_used[j] && same(rq, &t[j], lenient))
+                    .min_by_key(|&j| (t[j].weak, j));
+                if let Some(j) = hit {
+                    r_used[i] = true;
+                    t_used[j] = true;
+                }
+            }
+        }
+    }
+    fn split(a: &[Quantity<'_>], b: &[Quantity<'_>], a_used: &mut [bool], b_used: &mut [bool]) {
+        for (i, q) in a.iter().enumerate() {
+            let Some(end) = &q.end else { continue };
+            if a_used[i] {
+                continue;
+            }
+            let find = |v: &Decimal, skip: Option<usize>, used: &[bool]| {
+                (0..b.len()).find(|&j| {
+                    !used[j]
+                        && Some(j) != skip
+                        && b[j].end.is_none()
+                        && b[j].kind != Kind::Identifier
+                        && b[j].kind != Kind::Date
+                        && b[j].value == *v
+                        && match (q.unit, b[j].unit) {
+                            (Some(x), Some(y)) => x.same(y),
+                            _ => true,
+                        }
+                })
+            };
+            if let Some(lo) = find(&q.value, None, b_used) {
+                if let Some(hi) = find(end, Some(lo), b_used) {
+                    a_used[i] = true;
+                    b_used[lo] = true;
+                    b_used[hi] = true;
+                }
+            }
+        }
+    }
+    split(r, t, &mut r_used, &mut t_used);
+    split(t, r, &mut t_used, &mut r_used);
+    let mut rl: Vec<usize> = (0..r.len()).filter(|&i| !r_used[i] && !r[i].weak).collect();
+    let mut tl: Vec<usize> = (0..t.len()).filter(|&j| !t_used[j] && !t[j].weak).collect();
+    let mut diffs = Vec::new();
+    type PairTest = dyn Fn(&Quantity<'_>, &Quantity<'_>) -> bool;
+    let tests: [&PairTest; 4] = [
+        &|a, b| {
+            a.kind != Kind::Identifier
+                && b.kind != Kind::Identifier
+                && matches!((a.unit, b.unit), (Some(x), Some(y)) if x.same(y))
+        },
+        &|a, b| a.kind != Kind::Identifier && b.kind != Kind::Identifier && value_match(a, b),
+        &|a, b| {
+            (a.kind == Kind::Identifier || b.kind == Kind::Identifier)
+                && (a.text.starts_with(b.text) || b.text.starts_with(a.text))
+        },
+        &|a, b| a.kind == b.kind && plain(a) && plain(b),
+    ];
+    for test in tests {
+        rl.retain(|&i| {
+            if let Some(pos) = tl.iter().position(|&j| test(&r[i], &t[j])) {
+                let j = tl.remove(pos);
+                diffs.push(Diff {
+                    reference: vec![&r[i]],
+                    translation: vec![&t[j]],
+                });
+                false
+            } else {
+                true
+            }
+        });
+    }
+    rl.retain(|&i| !r[i].spelled && !t.iter().any(|q| same(&r[i], q, true)));
+    tl.retain(|&j| !t[j].spelled && !r.iter().any(|q| same(q, &t[j], true)));
+    let mut group = |idx: &[usize], qs: &'a [Quantity<'s>], missing: bool| {
+        let mut done = vec![false; idx.len()];
+        for a in 0..idx.len() {
+            if done[a] {
+                continue;
+            }
+            let mut same_text = vec![&qs[idx[a]]];
+            for b in a + 1..idx.len() {
+                if !done[b] && qs[idx[b]].text == qs[idx[a]].text {
+                    done[b] = true;
+                    same_text.push(&qs[idx[b]]);
+                }
+            }
+            diffs.push(if missing {
+                Diff {
+                    reference: same_text,
+                    translation: Vec::new(),
+                }
+            } else {
+                Diff {
+                    reference: Vec::new(),
+                    translation: same_text,
+                }
+            });
+        }
+    };
+    group(&rl, r, true);
+    group(&tl, t, false);
+    diffs
+}
+
+/// The spans of each difference, to compare two lists of them (the same quantity is the same
+/// span).
+fn spans(ds: &[Diff<'_, '_>]) -> Vec<[Vec<std::ops::Range<usize>>; 2]> {
+    ds.iter()
+        .map(|d| {
+            [
+                d.reference.iter().map(|q| q.span.clone()).collect(),
+                d.translation.iter().map(|q| q.span.clone()).collect(),
+            ]
+        })
+        .collect()
+}
+
+/// A small deterministic generator (a linear congruential one).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.next() as usize % xs.len()]
+    }
+}
+
+/// A text of `n` pieces drawn from a small vocabulary of quantities in the language of `table`
+/// (few distinct values, so that many quantities share a value, a unit or a text).
+fn random_text(g: &mut Lcg, n: usize, table: &Table) -> String {
+    let values = ["1", "2", "5", "12", "1000", "1,000", "0.5", "2018", "60"];
+    let units: &[&str] = match table.lang {
+        "sv" => &[
+            "", "", " mg", " g", " timmar", " minuter", " dagar", " veckor", " år", " %", " gånger",
+        ],
+        "zh" => &[
+            "", "", "毫克", "克", "小时", "分钟", "天", "周", "年", "%", "倍",
+        ],
+        _ => &[
+            "", "", " mg", " g", " hours", " minutes", " days", " weeks", " years", " %", "-fold",
+        ],
+    };
+    let (before, others): (&[&str], &[&str]) = match table.lang {
+        "sv" => (
+            &[
+                "", "", "> ", "< ", "≥ ", "minst ", "högst ", "cirka ", "var ",
+            ],
+            &[
+                "JAK1",
+                "IL-6",
+                "56.0.1",
+                "56.0",
+                "2018-03-22",
+                "22 mars 2018",
+                "en",
+                "två",
+                "fyra år",
+                "1 till 2 timmar",
+                "12-24",
+                "mellan 5 och 12 mg",
+                "tolv veckor",
+                "var tredje månad",
+                "dubbel",
+            ],
+        ),
+        "zh" => (
+            &["", "", "> ", "< ", "≥ ", "至少", "不超过", "约", "每"],
+            &[
+                "JAK1",
+                "IL‑6",
+                "56.0.1",
+                "56",
+                "2018年3月22日",
+                "一",
+                "两周",
+                "十二周",
+                "16至24小时",
+                "5至12毫克",
+                "每3个月",
+                "双倍",
+                "2018年",
+            ],
+        ),
+        _ => (
+            &[
+                "",
+                "",
+                "> ",
+                "< ",
+                "≥ ",
+                "at least ",
+                "up to ",
+                "about ",
+                "every ",
+            ],
+            &[
+                "JAK1",
+                "IL-6",
+                "56.0.1",
+                "56.0",
+                "2018-03-22",
+                "22 March 2018",
+                "a",
+                "once",
+                "twice",
+                "four years",
+                "1 to 2 hours",
+                "12-24",
+                "between 5 and 12 mg",
+                "twelve weeks",
+                "every 3 months",
+            ],
+        ),
+    };
+    let mut out = String::new();
+    for _ in 0..n {
+        if g.next() % 4 == 0 {
+            out.push_str(g.pick(others));
+        } else {
+            out.push_str(g.pick(before));
+            out.push_str(g.pick(&values));
+            out.push_str(g.pick(units));
+        }
+        out.push_str(if table.lang == "zh" { "，" } else { ", " });
+    }
+    out
+}
+
+#[test]
+fn indexed_pairing_gives_the_all_pairs_differences_in_the_same_order() {
+    let mut g = Lcg(7);
+    let mut nonempty = 0;
+    for case in 0..3000 {
+        let (ta, tb) = match case % 4 {
+            0 => (&EN, &SV),
+            1 => (&EN, &ZH),
+            2 => (&SV, &EN),
+            _ => (&EN, &EN),
+        };
+        // Mostly short texts; every tenth a long one, where more is left over at the end.
+        let max = if case % 10 == 9 { 60 } else { 12 };
+        let (na, nb) = (g.next() as usize % max, g.next() as usize % max);
+        let a = random_text(&mut g, na, ta);
+        let b = if case % 3 == 0 {
+            // The same pieces, some of them changed: mostly the same quantities.
+            let mut b = a.clone();
+            if let Some(p) = b.find('2') {
+                b.replace_range(p..p + 1, "5");
+            }
+            b
+        } else {
+            random_text(&mut g, nb, tb)
+        };
+        let tb = if case % 3 == 0 { ta } else { tb };
+        let qa = extract_str(&a, ta);
+        let qb = extract_str(&b, tb);
+        let fast = compare(&qa, &qb);
+        let slow = compare_all_pairs(&qa, &qb);
+        assert_eq!(spans(&fast), spans(&slow), "{a:?} / {b:?}");
+        nonempty += usize::from(!fast.is_empty());
+    }
+    // The cases exercise the pairing, not only its fast path.
+    assert!(nonempty > 1500, "{nonempty}");
+}
+
+/// `1, 2, …, n` and the same numbers in a shuffled order (a fixed permutation), with the
+/// number `n / 2` changed to `n + 1`.
+fn shuffled_numbers(n: usize) -> (String, String) {
+    let reference: Vec<String> = (1..=n).map(|k| k.to_string()).collect();
+    let mut shuffled: Vec<usize> = (1..=n).collect();
+    let mut g = Lcg(12345);
+    for i in (1..n).rev() {
+        shuffled.swap(i, g.next() as usize % (i + 1));
+    }
+    let translation: Vec<String> = shuffled
+        .iter()
+        .map(|&k| if k == n / 2 { n + 1 } else { k }.to_string())
+        .collect();
+    (reference.join(", "), translation.join(", "))
+}
+
+#[test]
+fn four_thousand_shuffled_numbers_give_the_one_that_changed() {
+    let (en, sv) = shuffled_numbers(4000);
+    assert_eq!(diffs(&en, &EN, &sv, &SV), pair("2000", "4001"));
+    // With units, a range and a limit among them, and one unit changed.
+    let en = en
+        .replacen("17,", "17 mg,", 1)
+        .replacen("18,", "> 18 mg,", 1)
+        + ", 5 to 9 hours";
+    let sv = sv
+        .replacen(" 17,", " 17 mg,", 1)
+        .replacen(" 18,", " > 18 g,", 1)
+        + ", 5 till 9 timmar";
+    assert_eq!(
+        diffs(&en, &EN, &sv, &SV),
+        vec![
+            (vec!["> 18 mg".to_string()], vec!["> 18 g".to_string()]),
+            (vec!["2000".to_string()], vec!["4001".to_string()]),
+        ]
+    );
+    // Shuffled, the same numbers are the same, and nothing differs.
+    let (en, sv) = shuffled_numbers(4000);
+    let sv = sv.replace("4001", "2000");
+    assert!(diffs(&en, &EN, &sv, &SV).is_empty());
+}
+
+#[test]
+fn shuffled_numbers_pair_as_with_all_pairs() {
+    for n in [10, 100, 600] {
+        let (en, sv) = shuffled_numbers(n);
+        let (qa, qb) = (extract_str(&en, &EN), extract_str(&sv, &SV));
+        assert_eq!(
+            spans(&compare(&qa, &qb)),
+            spans(&compare_all_pairs(&qa, &qb)),
+            "{n}"
+        );
+    }
+}
