@@ -1,5 +1,5 @@
-//! Micro-benchmarks of the parts every run pays for: parsing, numeric extraction and language
-//! detection, plus all rules on an in-memory tree. Run with `cargo bench --bench micro`; the
+//! Micro-benchmarks of the parts every run pays for: parsing, numeric extraction and pairing,
+//! and language detection, plus all rules on an in-memory tree. Run with `cargo bench --bench micro`; the
 //! end-to-end figures come from `bench/run.sh`.
 //!
 //! Inputs are the shipped sample leaflet (`locales/`), repeated to about 1 MB per locale so that
@@ -8,7 +8,7 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use leaflint::lang::detect::{self, Lang, Signals};
-use leaflint::numeric::{extract_str, table_for};
+use leaflint::numeric::{compare, extract_str, table_for};
 use leaflint::parse::nesting_overflows;
 use leaflint::project::{Project, Sources, Tree};
 use leaflint::settings::Settings;
@@ -142,6 +142,36 @@ mod numeric {
         bencher
             .counter(BytesCount::of_str(&text))
             .bench(|| extract_str(black_box(&text), table).len());
+    }
+
+    /// `1, 2, …, n` and the same numbers in a fixed shuffled order with `n / 2` changed to
+    /// `n + 1` (what `bench/pairing.sh` runs end to end).
+    fn shuffled(n: usize) -> (String, String) {
+        let mut order: Vec<usize> = (1..=n).collect();
+        let mut s: u64 = 12345;
+        for i in (1..n).rev() {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            order.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let join = |it: &mut dyn Iterator<Item = usize>| {
+            it.map(|k| k.to_string()).collect::<Vec<_>>().join(", ")
+        };
+        let reference = join(&mut (1..=n));
+        let translation = join(&mut order.iter().map(|&k| if k == n / 2 { n + 1 } else { k }));
+        (reference, translation)
+    }
+
+    /// Pairing the quantities of a reference text with a translation's (`compare`), on `n`
+    /// shuffled numbers: the quantities are read once, outside the measurement.
+    #[divan::bench(args = [4_000, 8_000, 16_000, 100_000], sample_count = 20)]
+    fn pairing(bencher: Bencher, n: usize) {
+        let (en, sv) = shuffled(n);
+        let r = extract_str(&en, table_for("en"));
+        let t = extract_str(&sv, table_for("sv"));
+        assert_eq!(compare(&r, &t).len(), 1);
+        bencher.bench(|| compare(black_box(&r), black_box(&t)).len());
     }
 }
 

@@ -8,6 +8,7 @@
 //! phrase, so the cost is linear in the text length.
 
 mod compare;
+mod decimal;
 pub mod tables;
 
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 pub use compare::{compare, Diff};
+pub use decimal::{Decimal, DecimalKey, DigitBuilder};
 pub use tables::{table_for, Table};
 
 use tables::{Phrases, WordKind};
@@ -78,26 +80,37 @@ impl Unit {
         )
     }
 
-    /// The factor that turns an amount in `other` into one in `self`, for durations that convert
-    /// exactly (`12 months` = `1 year`, `2 weeks` = `14 days`).
-    pub fn factor(self, other: Unit) -> Option<f64> {
-        fn base(u: Unit) -> Option<(u8, f64)> {
-            Some(match u {
-                Unit::Minute => (0, 1.0),
-                Unit::Hour => (0, 60.0),
-                Unit::Day => (0, 1440.0),
-                Unit::Week => (0, 10080.0),
-                Unit::Month => (1, 1.0),
-                Unit::Year | Unit::AgeYear => (1, 12.0),
-                _ => return None,
-            })
+    /// What the unit measures and how many of that dimension's smallest unit one of it is, for
+    /// the units that convert exactly into each other (`12 months` = `1 year`, `2 weeks` =
+    /// `14 days`, `1000 mg` = `1 g`); every other unit is a dimension of its own, of size 1.
+    /// Amounts in two units of one dimension are equal when their values times the sizes are.
+    pub fn base(self) -> (Dimension, u64) {
+        match self {
+            Unit::Minute => (Dimension::Duration, 1),
+            Unit::Hour => (Dimension::Duration, 60),
+            Unit::Day => (Dimension::Duration, 1440),
+            Unit::Week => (Dimension::Duration, 10080),
+            Unit::Month => (Dimension::Calendar, 1),
+            Unit::Year | Unit::AgeYear => (Dimension::Calendar, 12),
+            Unit::Microgram => (Dimension::Mass, 1),
+            Unit::Milligram => (Dimension::Mass, 1_000),
+            Unit::Gram => (Dimension::Mass, 1_000_000),
+            Unit::Kilogram => (Dimension::Mass, 1_000_000_000),
+            u => (Dimension::Other(u), 1),
         }
-        if self.same(other) {
-            return Some(1.0);
+    }
+
+    /// The dimension the unit measures (see [`Unit::base`]).
+    pub fn dimension(self) -> Dimension {
+        self.base().0
+    }
+
+    /// `value` (an amount in this unit) in the smallest unit of its dimension, exactly.
+    pub fn to_base(self, value: &Decimal) -> Decimal {
+        match self.base().1 {
+            1 => value.clone(),
+            k => value.mul(&Decimal::from(k)),
         }
-        let (fa, a) = base(self)?;
-        let (fb, b) = base(other)?;
-        (fa == fb).then_some(b / a)
     }
 
     /// Whether two units measure the same thing (Swedish `år` is both a duration and an age).
@@ -108,6 +121,19 @@ impl Unit {
                 (Unit::Year, Unit::AgeYear) | (Unit::AgeYear, Unit::Year)
             )
     }
+}
+
+/// What a unit measures, for [`Unit::base`]: units of one dimension convert into each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    /// Minutes, hours, days, weeks (in minutes).
+    Duration,
+    /// Months and years (in months).
+    Calendar,
+    /// µg, mg, g, kg (in µg).
+    Mass,
+    /// A unit that converts into no other (`%`, `°C`, `nM`, `GB`, …).
+    Other(Unit),
 }
 
 /// A limit or an approximation.
@@ -166,7 +192,7 @@ impl Kind {
 }
 
 /// A calendar date; parts the text leaves out are `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Date {
     pub year: Option<u16>,
     pub month: Option<u8>,
@@ -181,11 +207,12 @@ pub struct Quantity<'s> {
     /// Byte range of `text` in the file.
     pub span: Range<usize>,
     pub kind: Kind,
-    pub value: f64,
+    /// The value, exactly (for a date, its year or 0; for an identifier, 0).
+    pub value: Decimal,
     /// The other reading of an ambiguous separator (`1,000` is 1000 in en, 1 in sv).
-    pub alt: Option<f64>,
+    pub alt: Option<Decimal>,
     /// The upper end of a range.
-    pub end: Option<f64>,
+    pub end: Option<Decimal>,
     pub unit: Option<Unit>,
     pub cmp: Option<Cmp>,
     /// Whether the comparator is a symbol (`>`), which is reliable, rather than a word.
@@ -289,8 +316,8 @@ enum Src {
 struct Num {
     start: usize,
     end: usize,
-    value: f64,
-    alt: Option<f64>,
+    value: Decimal,
+    alt: Option<Decimal>,
     unit: Option<Unit>,
     ordinal: bool,
     src: Src,
@@ -379,13 +406,14 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
-fn cn_power(c: char) -> Option<f64> {
+/// The power of ten a Chinese numeral character stands for (`十` 1, `万` 4).
+fn cn_power(c: char) -> Option<u32> {
     Some(match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1000.0,
-        '万' => 1e4,
-        '亿' => 1e8,
+        '十' => 1,
+        '百' => 2,
+        '千' => 3,
+        '万' => 4,
+        '亿' => 8,
         _ => return None,
     })
 }
@@ -793,7 +821,7 @@ impl<'s> Scan<'_, 's> {
             text: &self.s[st..e],
             span: self.base + st..self.base + e,
             kind: Kind::Identifier,
-            value: 0.0,
+            value: Decimal::ZERO,
             alt: None,
             end: None,
             unit: None,
@@ -811,7 +839,7 @@ impl<'s> Scan<'_, 's> {
             text: &self.s[st..e],
             span: self.base + st..self.base + e,
             kind: Kind::Date,
-            value: f64::from(d.year.unwrap_or(0)),
+            value: Decimal::from(u64::from(d.year.unwrap_or(0))),
             alt: None,
             end: None,
             unit: None,
@@ -888,7 +916,7 @@ impl<'s> Scan<'_, 's> {
                 return Some(Num {
                     start: i,
                     end: e,
-                    value: v,
+                    value: Decimal::from(v),
                     alt: None,
                     unit: implied(k),
                     ordinal: k == WordKind::Ordinal,
@@ -905,7 +933,7 @@ impl<'s> Scan<'_, 's> {
 
     /// The number word `word` is, whatever its case. The table's words are lowercase; the
     /// word is lowercased into a reused buffer when it has to be, byte by byte when it is ASCII.
-    fn number_word(&mut self, word: &str) -> Option<(f64, WordKind)> {
+    fn number_word(&mut self, word: &str) -> Option<(u64, WordKind)> {
         if word.is_ascii() && !self.t.may_be_ascii_word(word.as_bytes()) {
             return None;
         }
@@ -941,10 +969,11 @@ impl<'s> Scan<'_, 's> {
         if e - i > self.t.index().max_len || !self.t.may_start_word(first) {
             return None;
         }
-        let (mut value, kind) = self.number_word(&s[i..e])?;
+        let (value, kind) = self.number_word(&s[i..e])?;
         if kind == WordKind::Multiplier {
             return None;
         }
+        let mut value = Decimal::from(value);
         let mut end = e;
         if kind == WordKind::Cardinal {
             // `two hundred`, `two million`
@@ -953,8 +982,8 @@ impl<'s> Scan<'_, 's> {
                 let k = letters_end(s, j);
                 if k > j && k - j <= 14 {
                     if let Some((m, mk)) = self.number_word(&s[j..k]) {
-                        if mk == WordKind::Multiplier || (mk == WordKind::Cardinal && m >= 100.0) {
-                            value *= m;
+                        if mk == WordKind::Multiplier || (mk == WordKind::Cardinal && m >= 100) {
+                            value = value.mul(&Decimal::from(m));
                             end = k;
                         }
                     }
@@ -1086,7 +1115,7 @@ impl<'s> Scan<'_, 's> {
             }
         }
         // Groups after separators.
-        let mut groups: Vec<(char, usize, u64, usize)> = Vec::new(); // (sep, start, value, digits)
+        let mut groups: Vec<(char, Range<usize>, usize)> = Vec::new(); // (sep, digits, count)
         let mut end = e1;
         let mut dots = 0;
         while let Some(sep) = char_at(s, end) {
@@ -1096,7 +1125,7 @@ impl<'s> Scan<'_, 's> {
                 break;
             }
             let gs = end + sep.len_utf8();
-            let (ge, gv, gn) = run(gs);
+            let (ge, _, gn) = run(gs);
             if gn == 0 {
                 break;
             }
@@ -1112,7 +1141,7 @@ impl<'s> Scan<'_, 's> {
             if matches!(sep, '.' | '．') {
                 dots += 1;
             }
-            groups.push((sep, gs, gv, gn));
+            groups.push((sep, gs..ge, gn));
             end = ge;
         }
         // Versions (`56.0.1`, `115.13.0esr`) and times (`10:30`) are identifiers.
@@ -1130,7 +1159,7 @@ impl<'s> Scan<'_, 's> {
             '\u{a0}' | '\u{202f}' | '\'' => ' ',
             c => c,
         };
-        let (value, alt) = number_value(v1, &groups, self.t.decimal, norm);
+        let (value, alt) = number_value(s, i..e1, &groups, self.t.decimal, norm);
         let mut n = Num {
             start: i,
             end,
@@ -1152,17 +1181,18 @@ impl<'s> Scan<'_, 's> {
         };
         if let Some(c) = char_at(s, j) {
             if self.t.chinese_numerals && matches!(c, '万' | '亿' | '千' | '百') {
-                let m = cn_power(c).unwrap_or(1.0);
-                n.value *= m;
-                n.alt = n.alt.map(|a| a * m);
+                let m = i64::from(cn_power(c).unwrap_or(0));
+                n.value = n.value.mul_pow10(m);
+                n.alt = n.alt.map(|a| a.mul_pow10(m));
                 n.end = j + c.len_utf8();
                 n.num_end = n.end;
             } else if is_letter(c) {
                 let k = letters_end(s, j);
                 if k - j <= 14 {
                     if let Some((m, WordKind::Multiplier)) = self.number_word(&s[j..k]) {
-                        n.value *= m;
-                        n.alt = n.alt.map(|a| a * m);
+                        let m = Decimal::from(m);
+                        n.value = n.value.mul(&m);
+                        n.alt = n.alt.map(|a| a.mul(&m));
                         n.end = k;
                         n.num_end = k;
                     }
@@ -1202,13 +1232,15 @@ impl<'s> Scan<'_, 's> {
         let text = &s[i..e];
         let value = if all_digits && count > 1 {
             // Positional: 二〇一八
-            text.chars()
-                .filter_map(cn_digit)
-                .fold(0.0, |acc, d| acc * 10.0 + f64::from(d))
+            let mut b = DigitBuilder::default();
+            for d in text.chars().filter_map(cn_digit) {
+                b.push(d as u8);
+            }
+            b.finish()
         } else {
             chinese_value(text)
         };
-        if value == 0.0 {
+        if value.is_zero() {
             return Read::Skip(e);
         }
         let mut n = Num {
@@ -1341,8 +1373,8 @@ impl<'s> Scan<'_, 's> {
             if n.src == Src::Digits && date.is_none() {
                 if let Some((st, m)) = longest_before(s, b, cb, &index.months_before, true) {
                     // `March 22, 2018` or `March 2018`
-                    let v = n.value as u32;
-                    if n.value.fract() == 0.0 && (1..=31).contains(&v) {
+                    let v = n.value.trunc_u32();
+                    if n.value.is_integer() && (1..=31).contains(&v) {
                         date = Some(Date {
                             year: None,
                             month: Some(m),
@@ -1367,7 +1399,7 @@ impl<'s> Scan<'_, 's> {
         }
 
         let mut end = n.end;
-        let mut range_end: Option<f64> = None;
+        let mut range_end: Option<Decimal> = None;
         // A range: `1 to 2`, `1–2`, `16至24`, `between 1 and 2`.
         if date.is_none() {
             let j = skip_space(s, end);
@@ -1405,8 +1437,8 @@ impl<'s> Scan<'_, 's> {
             }
         }
         // Dates: `22 March 2018`, `2018年3月22日`, `3月22日`.
-        if n.src == Src::Digits && n.value.fract() == 0.0 && range_end.is_none() {
-            let v = n.value as u32;
+        if n.src == Src::Digits && n.value.is_integer() && range_end.is_none() {
+            let v = n.value.trunc_u32();
             if date.is_none() && unit.is_none() && (1..=31).contains(&v) && !t.months.is_empty() {
                 let j = skip_space(s, end);
                 if let Some((e, m)) = longest_at(s, j, &index.months_at, true) {
@@ -1502,12 +1534,12 @@ impl<'s> Scan<'_, 's> {
             _ => {
                 n.implied_unit
                     || unit.is_none()
-                    || (n.value == 1.0 && range_end.is_none())
+                    || (n.value.is_one() && range_end.is_none())
                     || (ordinal && kind != Kind::Frequency && unit.is_none())
             }
         };
         if date.is_some() {
-            n.value = f64::from(date.and_then(|d| d.year).unwrap_or(0));
+            n.value = Decimal::from(u64::from(date.and_then(|d| d.year).unwrap_or(0)));
         }
         self.out.push(Quantity {
             text: &s[start..end],
@@ -1595,24 +1627,45 @@ fn year_at(s: &str, i: usize) -> Option<(usize, u16)> {
 }
 
 /// The value of digits with separators: the locale's reading and, when a lone `.` or `,` stands
-/// before exactly three digits, the other reading.
+/// before exactly three digits, the other reading. `int` is the first run of digits in `s`,
+/// `groups` the runs after separators; every reading is the digits of some of the runs, one
+/// after the other, with the decimal point before the last of them or nowhere, so it is exact.
 fn number_value(
-    int: u64,
-    groups: &[(char, usize, u64, usize)],
+    s: &str,
+    int: Range<usize>,
+    groups: &[(char, Range<usize>, usize)],
     decimal: char,
     norm: impl Fn(char) -> char,
-) -> (f64, Option<f64>) {
-    let int_f = int as f64;
-    let frac = |v: u64, n: usize| v as f64 / 10f64.powi(n as i32);
+) -> (Decimal, Option<Decimal>) {
+    // The runs `whole` as one number, with the run `frac` after a decimal point.
+    let read = |whole: &[&Range<usize>], frac: Option<&Range<usize>>| {
+        let push = |b: &mut DigitBuilder, r: &Range<usize>| {
+            for c in s[r.clone()].chars() {
+                if let Some(d) = digit(c) {
+                    b.push(d as u8);
+                }
+            }
+        };
+        let mut b = DigitBuilder::default();
+        for r in whole {
+            push(&mut b, r);
+        }
+        if let Some(r) = frac {
+            b.point();
+            push(&mut b, r);
+        }
+        b.finish()
+    };
     match groups {
-        [] => (int_f, None),
-        [(sep, _, v, n)] => {
+        [] => (read(&[&int], None), None),
+        [(sep, g, n)] => {
             let sep = norm(*sep);
             if sep == ' ' {
-                return (int_f * 1000.0 + *v as f64, None);
+                // A space groups exactly three digits.
+                return (read(&[&int, g], None), None);
             }
-            let as_decimal = int_f + frac(*v, *n);
-            let as_group = int_f * 10f64.powi(*n as i32) + *v as f64;
+            let as_decimal = read(&[&int], Some(g));
+            let as_group = read(&[&int, g], None);
             if *n != 3 {
                 (as_decimal, None)
             } else if sep == decimal {
@@ -1625,45 +1678,47 @@ fn number_value(
             // Several separators: all but a different last one group thousands.
             let last = norm(groups[groups.len() - 1].0);
             let first = norm(groups[0].0);
-            let mut v = int_f;
             let split = if last != first {
                 groups.len() - 1
             } else {
                 groups.len()
             };
-            for g in &groups[..split] {
-                v = v * 10f64.powi(g.3 as i32) + g.2 as f64;
-            }
-            if split < groups.len() {
-                let g = &groups[split];
-                v += frac(g.2, g.3);
-            }
-            (v, None)
+            let whole: Vec<&Range<usize>> = std::iter::once(&int)
+                .chain(groups[..split].iter().map(|g| &g.1))
+                .collect();
+            (read(&whole, groups.get(split).map(|g| &g.1)), None)
         }
     }
 }
 
-/// The value of a Chinese numeral (`十二` 12, `三千五百` 3500, `一亿` 1e8, `两` 2).
-fn chinese_value(text: &str) -> f64 {
-    let mut total = 0.0;
-    let mut section = 0.0;
-    let mut pending: Option<f64> = None;
-    for c in text.chars() {
-        if let Some(d) = cn_digit(c) {
-            pending = Some(f64::from(d));
-        } else if let Some(p) = cn_power(c) {
-            if p >= 1e4 {
-                let unit = section + pending.unwrap_or(0.0);
-                let unit = if unit == 0.0 { 1.0 } else { unit };
-                total = (total + unit) * p;
-                section = 0.0;
-            } else {
-                section += pending.unwrap_or(1.0) * p;
+/// The value of a Chinese numeral (`十二` 12, `三千五百` 3500, `一亿` 1e8, `两` 2), exactly, or
+/// [`Decimal::INEXACT`] beyond 38 digits (only a run of numerals no one writes gets there).
+fn chinese_value(text: &str) -> Decimal {
+    fn value(text: &str) -> Option<u128> {
+        let pow = |p: u32| 10u128.checked_pow(p);
+        let mut total: u128 = 0;
+        let mut section: u128 = 0;
+        let mut pending: Option<u128> = None;
+        for c in text.chars() {
+            if let Some(d) = cn_digit(c) {
+                pending = Some(u128::from(d));
+            } else if let Some(p) = cn_power(c) {
+                if p >= 4 {
+                    let unit = section.checked_add(pending.unwrap_or(0))?;
+                    let unit = if unit == 0 { 1 } else { unit };
+                    total = total.checked_add(unit)?.checked_mul(pow(p)?)?;
+                    section = 0;
+                } else {
+                    section = section.checked_add(pending.unwrap_or(1).checked_mul(pow(p)?)?)?;
+                }
+                pending = None;
             }
-            pending = None;
         }
+        total
+            .checked_add(section)?
+            .checked_add(pending.unwrap_or(0))
     }
-    total + section + pending.unwrap_or(0.0)
+    value(text).map_or(Decimal::INEXACT, Decimal::from)
 }
 
 /// End of a character reference such as `&nbsp;` or `&#160;`.

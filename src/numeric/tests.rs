@@ -19,6 +19,12 @@ fn one(text: &str, table: &Table) -> Quantity<'static> {
     qs.remove(0)
 }
 
+/// The decimal written `s` (`5.9`, `1000`), for comparing values.
+fn d(s: &str) -> Decimal {
+    let frac = s.find('.').map_or(0, |p| s.len() - p - 1);
+    Decimal::from_ascii(&s.replace('.', ""), frac)
+}
+
 fn agree(a: &str, ta: &Table, b: &str, tb: &Table) -> bool {
     let qa = extract_str(a, ta);
     let qb = extract_str(b, tb);
@@ -27,14 +33,14 @@ fn agree(a: &str, ta: &Table, b: &str, tb: &Table) -> bool {
 
 #[test]
 fn separators_by_locale() {
-    assert_eq!(one("5.9 nM", &EN).value, 5.9);
-    assert_eq!(one("5,9 nM", &SV).value, 5.9);
-    assert_eq!(one("371,42", &SV).value, 371.42);
-    assert_eq!(one("1,000 people", &EN).value, 1000.0);
-    assert_eq!(one("1 000 personer", &SV).value, 1000.0);
-    assert_eq!(one("1\u{a0}000 personer", &SV).value, 1000.0);
-    assert_eq!(one("1\u{202f}000 people", &EN).value, 1000.0);
-    assert_eq!(one("１２周", &ZH).value, 12.0);
+    assert_eq!(one("5.9 nM", &EN).value, d("5.9"));
+    assert_eq!(one("5,9 nM", &SV).value, d("5.9"));
+    assert_eq!(one("371,42", &SV).value, d("371.42"));
+    assert_eq!(one("1,000 people", &EN).value, d("1000"));
+    assert_eq!(one("1 000 personer", &SV).value, d("1000"));
+    assert_eq!(one("1\u{a0}000 personer", &SV).value, d("1000"));
+    assert_eq!(one("1\u{202f}000 people", &EN).value, d("1000"));
+    assert_eq!(one("１２周", &ZH).value, d("12"));
     // A lone separator before three digits keeps both readings.
     assert!(agree("1,000", &EN, "1 000", &SV));
 }
@@ -42,14 +48,14 @@ fn separators_by_locale() {
 #[test]
 fn chinese_numerals() {
     let v = |s: &str| one(s, &ZH).value;
-    assert_eq!(v("十二周"), 12.0);
-    assert_eq!(v("两周"), 2.0);
-    assert_eq!(v("三千五百毫克"), 3500.0);
-    assert_eq!(v("一百倍"), 100.0);
-    assert_eq!(v("1万"), 10000.0);
-    assert_eq!(v("一亿年"), 1e8);
+    assert_eq!(v("十二周"), d("12"));
+    assert_eq!(v("两周"), d("2"));
+    assert_eq!(v("三千五百毫克"), d("3500"));
+    assert_eq!(v("一百倍"), d("100"));
+    assert_eq!(v("1万"), d("10000"));
+    assert_eq!(v("一亿年"), d("100000000"));
     let p = one("百分之五", &ZH);
-    assert_eq!((p.value, p.unit), (5.0, Some(Unit::Percent)));
+    assert_eq!((p.value, p.unit), (d("5"), Some(Unit::Percent)));
 }
 
 #[test]
@@ -57,22 +63,25 @@ fn units_ranges_and_limits() {
     let q = one("16 to 24 hours", &EN);
     assert_eq!(
         (q.value, q.end, q.unit),
-        (16.0, Some(24.0), Some(Unit::Hour))
+        (d("16"), Some(d("24")), Some(Unit::Hour))
     );
     let q = one("16至24天", &ZH);
     assert_eq!(
         (q.value, q.end, q.unit),
-        (16.0, Some(24.0), Some(Unit::Day))
+        (d("16"), Some(d("24")), Some(Unit::Day))
     );
     let q = one("mellan 1 och 2 timmar", &SV);
-    assert_eq!((q.value, q.end, q.unit), (1.0, Some(2.0), Some(Unit::Hour)));
+    assert_eq!(
+        (q.value, q.end, q.unit),
+        (d("1"), Some(d("2")), Some(Unit::Hour))
+    );
     let q = one("> 400 nM", &EN);
     assert_eq!(
         (q.cmp, q.symbolic, q.text),
         (Some(Cmp::Gt), true, "> 400 nM")
     );
     let q = one("ESSDAI ≥ 5", &EN);
-    assert_eq!((q.cmp, q.value), (Some(Cmp::Ge), 5.0));
+    assert_eq!((q.cmp, q.value), (Some(Cmp::Ge), d("5")));
     assert_eq!(one("10-fold", &EN).unit, Some(Unit::Times));
     assert_eq!(one("2x", &EN).unit, Some(Unit::Times));
     assert_eq!(one("75岁及以上", &ZH).unit, Some(Unit::AgeYear));
@@ -107,7 +116,7 @@ fn frequencies() {
         let q = one(text, table);
         assert_eq!(
             (q.kind, q.value, q.unit),
-            (Kind::Frequency, 3.0, Some(Unit::Month)),
+            (Kind::Frequency, d("3"), Some(Unit::Month)),
             "{text}"
         );
     }
@@ -396,4 +405,572 @@ fn ascii_word_filter_keeps_every_word_in_any_case() {
     }
     assert!(!EN.may_be_ascii_word(b"patients"));
     assert!(!SV.may_be_ascii_word(b"Patienter"));
+}
+
+// Exact values.
+
+/// The differences between two texts, as (reference texts, translation texts).
+fn diffs(a: &str, ta: &Table, b: &str, tb: &Table) -> Vec<(Vec<String>, Vec<String>)> {
+    let qa = extract_str(a, ta);
+    let qb = extract_str(b, tb);
+    compare(&qa, &qb)
+        .iter()
+        .map(|d| {
+            let texts = |qs: &[&Quantity<'_>]| qs.iter().map(|q| q.text.to_string()).collect();
+            (texts(&d.reference), texts(&d.translation))
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    vec![(vec![a.to_string()], vec![b.to_string()])]
+}
+
+#[test]
+fn numbers_that_differ_in_the_tenth_digit_or_beyond_differ() {
+    // With the old relative tolerance of 1e-9 each of these counted as the same.
+    assert_eq!(
+        diffs("1234567890", &EN, "1234567891", &SV),
+        pair("1234567890", "1234567891")
+    );
+    assert_eq!(
+        diffs("4294967297 bytes", &EN, "4294967296 byte", &SV),
+        pair("4294967297", "4294967296")
+    );
+    assert_eq!(
+        diffs("0.0000000005 g", &EN, "0,0000000006 g", &SV),
+        pair("0.0000000005 g", "0,0000000006 g")
+    );
+    assert!(agree("0.0000000005 g", &EN, "0,0000000005 g", &SV));
+    assert!(agree("1234567890", &EN, "1234567890", &SV));
+    assert_eq!(one("0.0000000005 g", &EN).value, Decimal::new(5, -10));
+    assert_eq!(one("4294967297 bytes", &EN).value, d("4294967297"));
+}
+
+#[test]
+fn values_are_exact_decimals() {
+    // Digits with separators, in each locale's way.
+    assert_eq!(one("1,000.5 mg", &EN).value, d("1000.5"));
+    assert_eq!(one("1 000,125 mg", &SV).value, d("1000.125"));
+    assert_eq!(one("0,1 mg", &SV).value, d("0.1"));
+    assert_ne!(one("0,1 mg", &SV).value, d("0.10000000000000001"));
+    // Equal values written differently are one value (normalised: no trailing zeros).
+    assert_eq!(d("5.90"), d("5.9"));
+    assert_eq!(d("1000"), Decimal::new(1, 3));
+    assert_eq!(format!("{}", d("0.0000000005")), "0.0000000005");
+    // Number words and Chinese numerals.
+    assert_eq!(one("twelve weeks", &EN).value, d("12"));
+    assert_eq!(one("tolv veckor", &SV).value, d("12"));
+    assert_eq!(one("十二周", &ZH).value, d("12"));
+    assert_eq!(one("两周", &ZH).value, d("2"));
+    assert_eq!(one("2.5 million people", &EN).value, d("2500000"));
+    assert_eq!(one("0.07万人", &ZH).value, d("700"));
+    assert_eq!(one("三千五百毫克", &ZH).value, d("3500"));
+    // `万分之一` and `三分之一` are fractions, which are not read as amounts: what is left is a
+    // weak `一`, exactly 1.
+    let q = extract_str("万分之一", &ZH);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].weak && q[0].value.is_one(), "{q:?}");
+}
+
+#[test]
+fn unit_sizes_convert_exactly() {
+    assert!(agree("1000 mg", &EN, "1 g", &SV));
+    assert!(agree("1 g", &EN, "1000 mg", &SV));
+    assert!(agree("2,5 kg", &SV, "2500 g", &EN));
+    assert!(agree("0.5 mg", &EN, "500 µg", &SV));
+    // Different amounts in different units are not paired: each is reported by itself.
+    let apart =
+        |a: &str, b: &str| vec![(vec![a.to_string()], vec![]), (vec![], vec![b.to_string()])];
+    assert_eq!(
+        diffs("1 g", &EN, "1000,0001 mg", &SV),
+        apart("1 g", "1000,0001 mg")
+    );
+    assert_eq!(
+        diffs("1 g", &EN, "999,9999999999999999 mg", &SV),
+        apart("1 g", "999,9999999999999999 mg")
+    );
+    // Durations, also by factors that are not powers of ten (an hour is 60 minutes, a week
+    // 10080): `1,5 timmar` is 90 minutes exactly, 90.000000001 minutes is not.
+    assert!(agree("90 minutes", &EN, "1,5 timmar", &SV));
+    assert!(agree("2 weeks", &EN, "14 dagar", &SV));
+    assert!(agree("12 months", &EN, "1 år", &SV));
+    assert!(!agree("90.000000001 minutes", &EN, "1,5 timmar", &SV));
+    // Ranges convert at both ends.
+    assert!(agree("1 to 2 g", &EN, "1000 till 2000 mg", &SV));
+    assert!(!agree("1 to 2 g", &EN, "1000 till 2001 mg", &SV));
+    // Units that measure different things never match.
+    assert!(!agree("1000 mg", &EN, "1 ml", &SV));
+    assert_eq!(
+        Unit::Gram.to_base(&d("1")),
+        Unit::Milligram.to_base(&d("1000"))
+    );
+}
+
+#[test]
+fn large_and_tiny_values_are_exact() {
+    // 38 digits fit inline, 39 and more go to the heap: both exact.
+    let n38 = "12345678901234567890123456789012345678";
+    let n39 = "123456789012345678901234567890123456789";
+    for n in [n38, n39] {
+        let m = format!("{}{}", &n[..n.len() - 1], "0");
+        assert!(agree(&format!("{n} mg"), &EN, &format!("{n} mg"), &SV));
+        assert!(
+            !agree(&format!("{n} mg"), &EN, &format!("{m} mg"), &SV),
+            "{n}"
+        );
+    }
+    // Huge values times a unit's size (a week is 10080 minutes) stay exact.
+    let weeks = format!("{n39} weeks");
+    let days = format!("{} dagar", d(n39).mul(&Decimal::from(7u64)));
+    assert!(agree(&weeks, &EN, &days, &SV));
+    assert!(!agree(
+        &weeks,
+        &EN,
+        &days.replace("3 dagar", "4 dagar"),
+        &SV
+    ));
+    // Tiny ones.
+    let tiny = format!("0.{}1 g", "0".repeat(60));
+    assert_eq!(one(&tiny, &EN).value, Decimal::new(1, -61));
+    assert!(agree(&tiny, &EN, &tiny.replace('.', ","), &SV));
+    assert!(!agree(&tiny, &EN, &tiny.replace("1 g", "2 g"), &EN));
+    assert!(agree(&tiny, &EN, &format!("0.{}1 mg", "0".repeat(57)), &EN));
+}
+
+/// Digit strings no one writes: none of them panics or overflows. What they compare as:
+///
+/// * a run of digits of any length (400, 10,000) is read exactly, its digits kept on the heap:
+///   it equals the same digits (in any grouping or script) and nothing else, also after a unit
+///   conversion;
+/// * `1e999` is not a number but an identifier (letters glued to digits), compared verbatim;
+/// * a Chinese numeral whose value goes beyond 38 digits (`一万一万…`) cannot be computed exactly:
+///   it is `Decimal::INEXACT`, equal to nothing (itself included, as the old `inf` was), so such
+///   a quantity is always reported, even against the same text.
+#[test]
+fn absurd_digit_strings_neither_panic_nor_overflow() {
+    let n400: String = "9".repeat(400);
+    let q = one(&format!("{n400} mg"), &EN);
+    assert!(q.value.is_exact() && q.value.is_integer());
+    assert_eq!(q.value.to_f64(), f64::INFINITY);
+    assert_eq!(q.value.trunc_u32(), u32::MAX);
+    assert!(agree(
+        &format!("{n400} mg"),
+        &EN,
+        &format!("{n400} mg"),
+        &SV
+    ));
+    let mut other = n400.clone();
+    other.replace_range(399.., "8");
+    assert!(!agree(
+        &format!("{n400} mg"),
+        &EN,
+        &format!("{other} mg"),
+        &SV
+    ));
+    // 400 digits in grams are the same 400 digits and three zeros in mg.
+    assert!(agree(
+        &format!("{n400} g"),
+        &EN,
+        &format!("{n400}000 mg"),
+        &SV
+    ));
+
+    let n10k: String = "1234567890".repeat(1000);
+    assert!(agree(&n10k, &EN, &n10k, &SV));
+    let mut changed = n10k.clone();
+    changed.replace_range(5000..5001, "0");
+    assert_eq!(diffs(&n10k, &EN, &changed, &SV), pair(&n10k, &changed));
+    let frac = format!("0.{n10k}");
+    assert_eq!(
+        one(&frac, &EN).value.to_f64(),
+        "0.1234567890123456789".parse::<f64>().unwrap()
+    );
+
+    // Exponent notation is an identifier.
+    for e in ["1e999", "1E999", "9e9999999999999999999"] {
+        let q = one(e, &EN);
+        assert_eq!((q.kind, q.text), (Kind::Identifier, e));
+    }
+    assert!(agree("1e999", &EN, "1e999", &SV));
+    assert!(!agree("1e999", &EN, "1e998", &SV));
+
+    // Chinese numerals beyond 38 digits.
+    let cn = "一万".repeat(20) + "毫克";
+    let q = one(&cn, &ZH);
+    assert!(!q.value.is_exact(), "{q:?}");
+    assert!(!agree(&cn, &ZH, &cn, &ZH));
+    assert!(one(&("九".repeat(10_000) + "毫克"), &ZH).value.is_exact());
+    // Powers of ten after digits are exact, whatever the digits.
+    assert_eq!(one("1亿", &ZH).value, Decimal::pow10(8));
+    let q = one(&format!("{n400}亿"), &ZH);
+    assert_eq!(q.value, Decimal::from_ascii(&format!("{n400}00000000"), 0));
+
+    // Decimal arithmetic at the edges.
+    let big = Decimal::from_ascii(&n400, 0);
+    assert!(!big.mul(&big).is_exact());
+    assert!(big.mul(&Decimal::pow10(5)).is_exact());
+    assert!(!Decimal::new(1, i64::MAX).mul_pow10(1).is_exact());
+    assert!(!Decimal::new(3, i64::MIN)
+        .mul(&Decimal::new(3, -1))
+        .is_exact());
+    assert_ne!(Decimal::INEXACT, Decimal::INEXACT);
+    assert!(Decimal::INEXACT.key().is_none());
+    // Products beyond a u128 mantissa go to the heap, exactly.
+    assert_eq!(
+        Decimal::from(u128::MAX).mul(&Decimal::from(7u64)),
+        Decimal::from_ascii("2381976568446569244243622252022377480185", 0)
+    );
+    assert_eq!(
+        Decimal::from(u128::MAX).mul(&Decimal::from(u64::MAX)),
+        Decimal::from_ascii(
+            "6277101735386680763495507056286727952620534092958556749825",
+            0
+        )
+    );
+}
+
+// Pairing.
+
+/// The pairing as it was, trying every pair (quadratic), with the exact [`compare::same`]: the
+/// indexed [`compare`] must give exactly its differences, in its order.
+fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff<'a, 's>> {
+    use compare::{same, value_match};
+    fn plain(q: &Quantity<'_>) -> bool {
+        q.unit.is_none() && q.end.is_none() && q.kind == Kind::Number
+    }
+    let mut r_used = vec![false; r.len()];
+    let mut t_used = vec![false; t.len()];
+    for lenient in [false, true] {
+        for strong_pass in [true, false] {
+            for (i, rq) in r.iter().enumerate() {
+                if r_used[i] || rq.weak == strong_pass {
+                    continue;
+                }
+                let hit = (0..t.len())
+                    .filter(|&j| !t_used[j] && same(rq, &t[j], lenient))
+                    .min_by_key(|&j| (t[j].weak, j));
+                if let Some(j) = hit {
+                    r_used[i] = true;
+                    t_used[j] = true;
+                }
+            }
+        }
+    }
+    fn split(a: &[Quantity<'_>], b: &[Quantity<'_>], a_used: &mut [bool], b_used: &mut [bool]) {
+        for (i, q) in a.iter().enumerate() {
+            let Some(end) = &q.end else { continue };
+            if a_used[i] {
+                continue;
+            }
+            let find = |v: &Decimal, skip: Option<usize>, used: &[bool]| {
+                (0..b.len()).find(|&j| {
+                    !used[j]
+                        && Some(j) != skip
+                        && b[j].end.is_none()
+                        && b[j].kind != Kind::Identifier
+                        && b[j].kind != Kind::Date
+                        && b[j].value == *v
+                        && match (q.unit, b[j].unit) {
+                            (Some(x), Some(y)) => x.same(y),
+                            _ => true,
+                        }
+                })
+            };
+            if let Some(lo) = find(&q.value, None, b_used) {
+                if let Some(hi) = find(end, Some(lo), b_used) {
+                    a_used[i] = true;
+                    b_used[lo] = true;
+                    b_used[hi] = true;
+                }
+            }
+        }
+    }
+    split(r, t, &mut r_used, &mut t_used);
+    split(t, r, &mut t_used, &mut r_used);
+    let mut rl: Vec<usize> = (0..r.len()).filter(|&i| !r_used[i] && !r[i].weak).collect();
+    let mut tl: Vec<usize> = (0..t.len()).filter(|&j| !t_used[j] && !t[j].weak).collect();
+    let mut diffs = Vec::new();
+    type PairTest = dyn Fn(&Quantity<'_>, &Quantity<'_>) -> bool;
+    let tests: [&PairTest; 4] = [
+        &|a, b| {
+            a.kind != Kind::Identifier
+                && b.kind != Kind::Identifier
+                && matches!((a.unit, b.unit), (Some(x), Some(y)) if x.same(y))
+        },
+        &|a, b| a.kind != Kind::Identifier && b.kind != Kind::Identifier && value_match(a, b),
+        &|a, b| {
+            (a.kind == Kind::Identifier || b.kind == Kind::Identifier)
+                && (a.text.starts_with(b.text) || b.text.starts_with(a.text))
+        },
+        &|a, b| a.kind == b.kind && plain(a) && plain(b),
+    ];
+    for test in tests {
+        rl.retain(|&i| {
+            if let Some(pos) = tl.iter().position(|&j| test(&r[i], &t[j])) {
+                let j = tl.remove(pos);
+                diffs.push(Diff {
+                    reference: vec![&r[i]],
+                    translation: vec![&t[j]],
+                });
+                false
+            } else {
+                true
+            }
+        });
+    }
+    rl.retain(|&i| !r[i].spelled && !t.iter().any(|q| same(&r[i], q, true)));
+    tl.retain(|&j| !t[j].spelled && !r.iter().any(|q| same(q, &t[j], true)));
+    let mut group = |idx: &[usize], qs: &'a [Quantity<'s>], missing: bool| {
+        let mut done = vec![false; idx.len()];
+        for a in 0..idx.len() {
+            if done[a] {
+                continue;
+            }
+            let mut same_text = vec![&qs[idx[a]]];
+            for b in a + 1..idx.len() {
+                if !done[b] && qs[idx[b]].text == qs[idx[a]].text {
+                    done[b] = true;
+                    same_text.push(&qs[idx[b]]);
+                }
+            }
+            diffs.push(if missing {
+                Diff {
+                    reference: same_text,
+                    translation: Vec::new(),
+                }
+            } else {
+                Diff {
+                    reference: Vec::new(),
+                    translation: same_text,
+                }
+            });
+        }
+    };
+    group(&rl, r, true);
+    group(&tl, t, false);
+    diffs
+}
+
+/// The spans of each difference, to compare two lists of them (the same quantity is the same
+/// span).
+fn spans(ds: &[Diff<'_, '_>]) -> Vec<[Vec<std::ops::Range<usize>>; 2]> {
+    ds.iter()
+        .map(|d| {
+            [
+                d.reference.iter().map(|q| q.span.clone()).collect(),
+                d.translation.iter().map(|q| q.span.clone()).collect(),
+            ]
+        })
+        .collect()
+}
+
+/// A small deterministic generator (a linear congruential one).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.next() as usize % xs.len()]
+    }
+}
+
+/// A text of `n` pieces drawn from a small vocabulary of quantities in the language of `table`
+/// (few distinct values, so that many quantities share a value, a unit or a text).
+fn random_text(g: &mut Lcg, n: usize, table: &Table) -> String {
+    let values = ["1", "2", "5", "12", "1000", "1,000", "0.5", "2018", "60"];
+    let units: &[&str] = match table.lang {
+        "sv" => &[
+            "", "", " mg", " g", " timmar", " minuter", " dagar", " veckor", " år", " %", " gånger",
+        ],
+        "zh" => &[
+            "", "", "毫克", "克", "小时", "分钟", "天", "周", "年", "%", "倍",
+        ],
+        _ => &[
+            "", "", " mg", " g", " hours", " minutes", " days", " weeks", " years", " %", "-fold",
+        ],
+    };
+    let (before, others): (&[&str], &[&str]) = match table.lang {
+        "sv" => (
+            &[
+                "", "", "> ", "< ", "≥ ", "minst ", "högst ", "cirka ", "var ",
+            ],
+            &[
+                "JAK1",
+                "IL-6",
+                "56.0.1",
+                "56.0",
+                "2018-03-22",
+                "22 mars 2018",
+                "en",
+                "två",
+                "fyra år",
+                "1 till 2 timmar",
+                "12-24",
+                "mellan 5 och 12 mg",
+                "tolv veckor",
+                "var tredje månad",
+                "dubbel",
+            ],
+        ),
+        "zh" => (
+            &["", "", "> ", "< ", "≥ ", "至少", "不超过", "约", "每"],
+            &[
+                "JAK1",
+                "IL‑6",
+                "56.0.1",
+                "56",
+                "2018年3月22日",
+                "一",
+                "两周",
+                "十二周",
+                "16至24小时",
+                "5至12毫克",
+                "每3个月",
+                "双倍",
+                "2018年",
+            ],
+        ),
+        _ => (
+            &[
+                "",
+                "",
+                "> ",
+                "< ",
+                "≥ ",
+                "at least ",
+                "up to ",
+                "about ",
+                "every ",
+            ],
+            &[
+                "JAK1",
+                "IL-6",
+                "56.0.1",
+                "56.0",
+                "2018-03-22",
+                "22 March 2018",
+                "a",
+                "once",
+                "twice",
+                "four years",
+                "1 to 2 hours",
+                "12-24",
+                "between 5 and 12 mg",
+                "twelve weeks",
+                "every 3 months",
+            ],
+        ),
+    };
+    let mut out = String::new();
+    for _ in 0..n {
+        if g.next() % 4 == 0 {
+            out.push_str(g.pick(others));
+        } else {
+            out.push_str(g.pick(before));
+            out.push_str(g.pick(&values));
+            out.push_str(g.pick(units));
+        }
+        out.push_str(if table.lang == "zh" { "，" } else { ", " });
+    }
+    out
+}
+
+#[test]
+fn indexed_pairing_gives_the_all_pairs_differences_in_the_same_order() {
+    let mut g = Lcg(7);
+    let mut nonempty = 0;
+    for case in 0..3000 {
+        let (ta, tb) = match case % 4 {
+            0 => (&EN, &SV),
+            1 => (&EN, &ZH),
+            2 => (&SV, &EN),
+            _ => (&EN, &EN),
+        };
+        // Mostly short texts; every tenth a long one, where more is left over at the end.
+        let max = if case % 10 == 9 { 60 } else { 12 };
+        let (na, nb) = (g.next() as usize % max, g.next() as usize % max);
+        let a = random_text(&mut g, na, ta);
+        let b = if case % 3 == 0 {
+            // The same pieces, some of them changed: mostly the same quantities.
+            let mut b = a.clone();
+            if let Some(p) = b.find('2') {
+                b.replace_range(p..p + 1, "5");
+            }
+            b
+        } else {
+            random_text(&mut g, nb, tb)
+        };
+        let tb = if case % 3 == 0 { ta } else { tb };
+        let qa = extract_str(&a, ta);
+        let qb = extract_str(&b, tb);
+        let fast = compare(&qa, &qb);
+        let slow = compare_all_pairs(&qa, &qb);
+        assert_eq!(spans(&fast), spans(&slow), "{a:?} / {b:?}");
+        nonempty += usize::from(!fast.is_empty());
+    }
+    // The cases exercise the pairing, not only its fast path.
+    assert!(nonempty > 1500, "{nonempty}");
+}
+
+/// `1, 2, …, n` and the same numbers in a shuffled order (a fixed permutation), with the
+/// number `n / 2` changed to `n + 1`.
+fn shuffled_numbers(n: usize) -> (String, String) {
+    let reference: Vec<String> = (1..=n).map(|k| k.to_string()).collect();
+    let mut shuffled: Vec<usize> = (1..=n).collect();
+    let mut g = Lcg(12345);
+    for i in (1..n).rev() {
+        shuffled.swap(i, g.next() as usize % (i + 1));
+    }
+    let translation: Vec<String> = shuffled
+        .iter()
+        .map(|&k| if k == n / 2 { n + 1 } else { k }.to_string())
+        .collect();
+    (reference.join(", "), translation.join(", "))
+}
+
+#[test]
+fn four_thousand_shuffled_numbers_give_the_one_that_changed() {
+    let (en, sv) = shuffled_numbers(4000);
+    assert_eq!(diffs(&en, &EN, &sv, &SV), pair("2000", "4001"));
+    // With units, a range and a limit among them, and one unit changed.
+    let en = en
+        .replacen("17,", "17 mg,", 1)
+        .replacen("18,", "> 18 mg,", 1)
+        + ", 5 to 9 hours";
+    let sv = sv
+        .replacen(" 17,", " 17 mg,", 1)
+        .replacen(" 18,", " > 18 g,", 1)
+        + ", 5 till 9 timmar";
+    assert_eq!(
+        diffs(&en, &EN, &sv, &SV),
+        vec![
+            (vec!["> 18 mg".to_string()], vec!["> 18 g".to_string()]),
+            (vec!["2000".to_string()], vec!["4001".to_string()]),
+        ]
+    );
+    // Shuffled, the same numbers are the same, and nothing differs.
+    let (en, sv) = shuffled_numbers(4000);
+    let sv = sv.replace("4001", "2000");
+    assert!(diffs(&en, &EN, &sv, &SV).is_empty());
+}
+
+#[test]
+fn shuffled_numbers_pair_as_with_all_pairs() {
+    for n in [10, 100, 600] {
+        let (en, sv) = shuffled_numbers(n);
+        let (qa, qb) = (extract_str(&en, &EN), extract_str(&sv, &SV));
+        assert_eq!(
+            spans(&compare(&qa, &qb)),
+            spans(&compare_all_pairs(&qa, &qb)),
+            "{n}"
+        );
+    }
 }

@@ -118,8 +118,9 @@ fn describe(q: &Quantity<'_>) -> Value {
     json!({
         "text": q.text,
         "kind": q.kind.name(),
-        "value": if q.kind == crate::numeric::Kind::Identifier { Value::Null } else { json!(q.value) },
-        "end": q.end,
+        // The report shows values as JSON numbers: the nearest `f64` to the exact value.
+        "value": if q.kind == crate::numeric::Kind::Identifier { Value::Null } else { json!(q.value.to_f64()) },
+        "end": q.end.as_ref().map(|e| e.to_f64()),
         "unit": q.unit.map(|u| u.name()),
         "comparator": q.cmp.map(|c| c.symbol()),
         "date": q.date.map(|d| json!({"year": d.year, "month": d.month, "day": d.day})),
