@@ -199,22 +199,7 @@ fn guarded(tree: &Tree, rel: Option<&str>, check: impl FnOnce() -> PathOutcome) 
         Ok(outcome) => return outcome,
         Err(payload) => payload,
     };
-    let cause = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into());
-    // A panic message may quote a whole file: keep the first line, and not all of it.
-    let mut cause: String = cause
-        .lines()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(200)
-        .collect();
-    if cause.is_empty() {
-        cause = "no message".into();
-    }
+    let cause = crate::diagnostic::panic_message(payload.as_ref());
     // The file the finding names: the reference's at this path, or the first locale's that
     // has it (a path group without files has none: the finding is about the tree).
     let (locale, path) = rel

@@ -104,3 +104,25 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// stay far below it; a hostile file (100,000 rule names in one suppression comment) would
 /// otherwise make a report of millions of lines.
 pub const MAX_PER_MESSAGE: usize = 100;
+
+/// What a panic says, for a finding or a note: its message's first line, at most 200
+/// characters (a panic message may quote a whole file), or "no message".
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let text = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("");
+    let first: String = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(200)
+        .collect();
+    if first.is_empty() {
+        "no message".into()
+    } else {
+        first
+    }
+}

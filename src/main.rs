@@ -19,19 +19,7 @@ fn main() -> ExitCode {
     // A panic (a bug) is caught per checked path and becomes an `internal-error` finding; say
     // it once, on one line, with nothing of the input's control characters.
     std::panic::set_hook(Box::new(|info| {
-        let cause = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let cause: String = cause
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(200)
-            .collect();
+        let cause = leaflint::diagnostic::panic_message(info.payload());
         let at = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
