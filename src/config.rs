@@ -255,7 +255,7 @@ impl Config {
                 .or_default()
                 .extend(terms.iter().cloned());
         }
-        filters.ignores = self.ignore.clone();
+        filters.ignores = crate::filter::Ignores::new(self.ignore.clone());
     }
 
     /// The effective configuration as TOML: what was set, with every rule's level filled in.
@@ -984,7 +984,7 @@ reason = "kept until the 2025 revision"
             Some(&None)
         );
         assert_eq!(settings.glossary, ["Olumiant"]);
-        let ig = &filters.ignores[0];
+        let ig = &filters.ignores.entries()[0];
         assert!(ig.matches(
             "obsolete-message",
             "sv",

@@ -114,11 +114,53 @@ impl ProjectFilters {
     }
 }
 
+/// The `[[ignore]]` entries of a run, indexed by rule, so that a finding is tried only
+/// against the entries for its rule and those for `all` (a configuration may hold thousands).
+#[derive(Debug, Clone, Default)]
+pub struct Ignores {
+    entries: Vec<IgnoreRule>,
+    by_rule: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Ignores {
+    pub fn new(entries: Vec<IgnoreRule>) -> Ignores {
+        let mut by_rule: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            by_rule.entry(e.rule.clone()).or_default().push(i);
+        }
+        Ignores { entries, by_rule }
+    }
+
+    pub fn entries(&self) -> &[IgnoreRule] {
+        &self.entries
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether an entry ignores this finding (see [`IgnoreRule::matches`]).
+    pub fn matches(
+        &self,
+        rule: &str,
+        locale: &str,
+        rel: &str,
+        message_id: Option<&str>,
+        attribute: Option<&str>,
+    ) -> bool {
+        [rule, "all"]
+            .iter()
+            .filter_map(|r| self.by_rule.get(*r))
+            .flatten()
+            .any(|&i| self.entries[i].matches(rule, locale, rel, message_id, attribute))
+    }
+}
+
 /// Applies per-locale levels, project filters and `[[ignore]]` entries to one path's findings.
 pub fn apply(
     project: &Project<'_>,
     settings: &Settings,
-    ignores: &[IgnoreRule],
+    ignores: &Ignores,
     filters: Option<&ProjectFilters>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -147,14 +189,12 @@ pub fn apply(
                 None => {}
             }
         }
-        !ignores.iter().any(|i| {
-            i.matches(
-                d.rule,
-                tag,
-                &rel,
-                d.message_id.as_deref(),
-                d.attribute.as_deref(),
-            )
-        })
+        !ignores.matches(
+            d.rule,
+            tag,
+            &rel,
+            d.message_id.as_deref(),
+            d.attribute.as_deref(),
+        )
     });
 }

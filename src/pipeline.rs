@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::baseline::{self, Baseline};
 use crate::changed::{ChangedSet, Changes};
 use crate::diagnostic::{Diagnostic, MAX_PER_MESSAGE};
-use crate::filter::{IgnoreRule, ProjectFilters};
+use crate::filter::{Ignores, ProjectFilters};
 use crate::project::Project;
 use crate::settings::Settings;
 
@@ -18,7 +18,7 @@ use crate::settings::Settings;
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     /// `[[ignore]]` entries of the configuration.
-    pub ignores: Vec<IgnoreRule>,
+    pub ignores: Ignores,
     /// `[[filters]]` of a Mozilla project configuration.
     pub project: Option<Arc<ProjectFilters>>,
     /// Known findings to leave out (`--baseline`).
