@@ -233,6 +233,7 @@ fn guarded(tree: &Tree, rel: Option<&str>, check: impl FnOnce() -> PathOutcome) 
         snippet: None,
         rel: rel.unwrap_or_default().to_string(),
         labelled: false,
+        folded: 0,
     };
     PathOutcome {
         findings: vec![finding],

@@ -530,9 +530,22 @@ impl Builder {
             )));
         }
         self.files.push(path.clone());
+        // The reader's own message and position only: its display quotes the source line,
+        // and a project file given by a pull request may be any file.
         let raw: RawProject = toml::from_str(&text).map_err(|e| ProjectError::Parse {
             path: shown.clone(),
-            message: e.to_string().trim_end().to_string(),
+            message: match e.span() {
+                Some(span) => {
+                    let lc = LineIndex::new(&text).line_col(&text, span.start);
+                    format!(
+                        "line {}, column {}: {}",
+                        lc.line,
+                        lc.column,
+                        e.message().trim_end()
+                    )
+                }
+                None => e.message().trim_end().to_string(),
+            },
         })?;
         let lines = LineIndex::new(&text);
         let place = |span: std::ops::Range<usize>| {
@@ -768,6 +781,11 @@ impl ProjectConfig {
     /// name. Locales run in parallel.
     pub fn load_tree(&self, opts: &LoadOptions) -> Result<Tree, LoadError> {
         let display_root = self.l10n_root.display().to_string();
+        // Where links may lead: the project's base path and its locale directory.
+        let allowed: Vec<PathBuf> = [&self.basepath, &self.l10n_root]
+            .iter()
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
         let reference = opts
             .reference
             .clone()
@@ -822,7 +840,7 @@ impl ProjectConfig {
         // rel → (path, indices of the `[[paths]]` entries covering it)
         let mut reference_files: BTreeMap<String, (PathBuf, Vec<usize>)> = BTreeMap::new();
         for root in top {
-            for file in ftl_files(root) {
+            for file in ftl_files(root, &allowed, opts.follow_links) {
                 let mut rel = None;
                 let mut covering = Vec::new();
                 for (i, p) in self.paths.iter().enumerate() {
@@ -859,17 +877,19 @@ impl ProjectConfig {
                 let langid = parse_locale_tag(&tag)?;
                 let applicable: Vec<&PathRule> =
                     self.paths.iter().filter(|p| p.applies_to(&tag)).collect();
-                let list: Vec<(PathBuf, String, String)> = ftl_files(&dir)
-                    .into_iter()
-                    .filter_map(|file| {
-                        let rel = slash(file.strip_prefix(&dir).ok()?);
-                        (opts.files.wants(&rel) && applicable.iter().any(|p| p.covers_l10n(&rel)))
+                let list: Vec<(PathBuf, String, String)> =
+                    ftl_files(&dir, &allowed, opts.follow_links)
+                        .into_iter()
+                        .filter_map(|file| {
+                            let rel = slash(file.strip_prefix(&dir).ok()?);
+                            (opts.files.wants(&rel)
+                                && applicable.iter().any(|p| p.covers_l10n(&rel)))
                             .then(|| {
                                 let shown = file.display().to_string();
                                 (file, rel, shown)
                             })
-                    })
-                    .collect();
+                        })
+                        .collect();
                 let out_of_scope = reference_files
                     .iter()
                     .filter(|(_, (_, covering))| {
@@ -902,16 +922,33 @@ impl ProjectConfig {
     }
 }
 
-/// The `.ftl` files under `dir`, sorted (an unreadable directory is left out).
-fn ftl_files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .follow_links(true)
+/// The `.ftl` files under `dir`, sorted (an unreadable directory is left out). As in a locale
+/// tree, links are followed only with `follow` and only to places inside `roots` (canonical:
+/// the project's base path and locale directory); special files are left out, never opened.
+fn ftl_files(dir: &Path, roots: &[PathBuf], follow: bool) -> Vec<PathBuf> {
+    let inside =
+        |p: &Path| std::fs::canonicalize(p).is_ok_and(|c| roots.iter().any(|r| c.starts_with(r)));
+    if !inside(dir) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut walker = walkdir::WalkDir::new(dir)
+        .follow_links(follow)
         .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
-        .map(|e| e.into_path())
-        .collect()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let Ok(e) = entry else { continue };
+        if e.path_is_symlink() && e.depth() > 0 && !(follow && inside(e.path())) {
+            if e.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl") {
+            out.push(e.into_path());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

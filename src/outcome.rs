@@ -70,6 +70,10 @@ pub struct Finding {
     /// Whether the rule marked the differing spans itself (otherwise reports diff the texts).
     #[serde(skip)]
     pub labelled: bool,
+    /// Further findings this one stands for (the last listed one of a rule on a message
+    /// counts the rest): the summary counts them.
+    #[serde(skip)]
+    pub folded: usize,
 }
 
 /// A highlighted span of one side of a finding, as lines and columns.
@@ -126,17 +130,18 @@ impl Summary {
     }
 
     pub fn count(&mut self, f: &Finding) {
+        let n = 1 + f.folded;
         match f.severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-            Severity::Info => self.infos += 1,
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+            Severity::Info => self.infos += n,
         }
         *self
             .by_locale
             .entry(f.locale.clone())
             .or_default()
             .entry(f.rule)
-            .or_default() += 1;
+            .or_default() += n;
     }
 
     pub fn add(&mut self, other: &Summary) {
@@ -374,6 +379,7 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                 // A rule that pinned the finding to part of the entry has said what differs;
                 // only an unpinned finding falls back to diffing the two texts.
                 labelled,
+                folded: d.folded,
             }
         })
         .collect()

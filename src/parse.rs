@@ -155,7 +155,9 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
                     if bytes[i] == b'\\' && bad.is_none() && cut_short_escape(&bytes[i..]) {
                         bad = Some(i);
                     }
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    // A backslash at the line end escapes nothing: the parser stops there.
+                    let escaped = bytes[i] == b'\\' && bytes.get(i + 1) != Some(&b'\n');
+                    i += if escaped { 2 } else { 1 };
                 }
                 if let Some(at) = bad {
                     let end = next_entry_start(bytes, at);

@@ -95,10 +95,13 @@ fn cap(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     }
     type Key<'d> = (&'static str, usize, &'d str, Option<&'d str>);
     let key = |d: &Diagnostic| -> (&'static str, usize, String, Option<String>) {
+        // (not called for findings about no message, which are never over)
         (d.rule, d.locale, d.path.clone(), d.message_id.clone())
     };
     let mut counts: HashMap<Key<'_>, usize> = HashMap::new();
-    for d in &diagnostics {
+    // Findings about no message (a file's parse errors, say) are as many as the file has
+    // places: they are not capped.
+    for d in diagnostics.iter().filter(|d| d.message_id.is_some()) {
         *counts
             .entry((d.rule, d.locale, d.path.as_str(), d.message_id.as_deref()))
             .or_default() += 1 + d.folded;
@@ -122,9 +125,13 @@ fn cap(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let n = seen.entry(k).or_default();
         *n += 1;
         if *n < MAX_PER_MESSAGE {
+            // The group's count is now this finding, and the last one's `rest`.
+            d.folded = 0;
             out.push(d);
         } else if *n == MAX_PER_MESSAGE {
             let rest = total - (MAX_PER_MESSAGE - 1);
+            // The summary counts what this finding stands for.
+            d.folded = rest - 1;
             let on = d
                 .message_id
                 .as_deref()

@@ -390,6 +390,8 @@ impl Tree {
         let mut candidates: Vec<(String, LanguageIdentifier, PathBuf)> = Vec::new();
         // Locale directories whose link is not followed: (tag, why).
         let mut unfollowed: Vec<(String, String)> = Vec::new();
+        // Tags seen so far, in lower case, with their directory (tags are not case-sensitive).
+        let mut tags: HashMap<String, PathBuf> = HashMap::default();
         let mut names: Vec<(String, PathBuf, bool)> = read
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_dir())
@@ -406,12 +408,9 @@ impl Tree {
             let tag = opts.aliases.get(&name).unwrap_or(&name);
             match parse_locale_tag(tag) {
                 Some(langid) => {
-                    if let Some(clash) = candidates
-                        .iter()
-                        .find(|(t, _, _)| t.eq_ignore_ascii_case(tag))
-                    {
+                    if let Some(first) = tags.insert(tag.to_ascii_lowercase(), path.clone()) {
                         return Err(LoadError::SameLocale {
-                            first: clash.2.display().to_string(),
+                            first: first.display().to_string(),
                             second: path.display().to_string(),
                         });
                     }

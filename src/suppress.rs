@@ -117,9 +117,14 @@ pub fn apply(
             .then(|| names.get(ALL))
             .flatten();
         let mut suppressed = false;
-        for &(di, ci) in names.get(d.rule).into_iter().chain(all).flatten() {
-            list[di].1[ci] = true;
+        for positions in names.get(d.rule).into_iter().chain(all) {
             suppressed = true;
+            // Every code of that name is used once one is: mark them once, not per finding.
+            if positions.first().is_some_and(|&(di, ci)| !list[di].1[ci]) {
+                for &(di, ci) in positions {
+                    list[di].1[ci] = true;
+                }
+            }
         }
         !suppressed
     });

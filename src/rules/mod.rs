@@ -417,10 +417,22 @@ impl Diagnostic {
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Ids and rule names are short: a long word is no typo of one, and its table of edit
+    // distances would be as large as its length times the candidate's.
+    const LONGEST: usize = 128;
+    let n = word.chars().count();
+    if n > LONGEST {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
+        let m = c.chars().count();
+        let limit = (n.max(m) / 3).max(1);
+        // The distance is at least the difference in length.
+        if m > LONGEST || n.abs_diff(m) > limit {
+            continue;
+        }
         let d = edit_distance(word, c);
-        let limit = (word.chars().count().max(c.chars().count()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }

@@ -1,6 +1,6 @@
 #![doc = include_str!("../../docs/rules/numeric-mismatch.md")]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
@@ -21,12 +21,24 @@ static META: RuleMeta = RuleMeta {
     doc: include_str!("../../docs/rules/numeric-mismatch.md"),
 };
 
-/// A variant to choose: its key, and where it probably is among the variants (looked at
-/// first, so that going through the variants of a large `select` one by one stays linear).
+/// A variant to choose: its key, and for a large `select` where the first variant with that
+/// key is (`None`: there is none, so the default), so that going through the variants one by
+/// one stays linear; a small `select` is searched.
 #[derive(Clone, Copy)]
 struct Choice<'k> {
     key: &'k str,
-    at: usize,
+    at: Option<Option<usize>>,
+}
+
+/// Where the first variant of each key is, for a `select` large enough to need it.
+fn first_of_keys<'s>(variants: &[Variant<&'s str>]) -> Option<HashMap<&'s str, usize>> {
+    (variants.len() > 16).then(|| {
+        let mut m = HashMap::with_capacity(variants.len());
+        for (i, v) in variants.iter().enumerate() {
+            m.entry(variant_key(&v.key)).or_insert(i);
+        }
+        m
+    })
 }
 
 /// The text pieces of `pattern`, choosing in the first `select` the variant `key` (else the
@@ -67,11 +79,9 @@ fn expression_pieces<'s>(
             let wanted = if *first { key } else { None };
             *first = false;
             let chosen = wanted
-                .and_then(|k| {
-                    variants
-                        .get(k.at)
-                        .filter(|v| variant_key(&v.key) == k.key)
-                        .or_else(|| variants.iter().find(|v| variant_key(&v.key) == k.key))
+                .and_then(|k| match k.at {
+                    Some(at) => at.and_then(|i| variants.get(i)),
+                    None => variants.iter().find(|v| variant_key(&v.key) == k.key),
                 })
                 .or_else(|| variants.iter().find(|v| v.default))
                 .or(variants.first());
@@ -264,28 +274,19 @@ fn check_entry<'s>(
         let keys = variants
             .into_iter()
             .flatten()
-            .enumerate()
-            .map(|(i, v)| Some((variant_key(&v.key), i)))
+            .map(|v| Some(variant_key(&v.key)))
             .chain(variants.is_none().then_some(None));
-        // Where each key is in the reference's first `select`, for a large one (a small one is
-        // searched directly).
-        let r_variants = first_select(r_pattern).unwrap_or_default();
-        let r_at: std::collections::HashMap<&str, usize> = if r_variants.len() > 16 {
-            let mut m = std::collections::HashMap::with_capacity(r_variants.len());
-            for (i, v) in r_variants.iter().enumerate() {
-                m.entry(variant_key(&v.key)).or_insert(i);
-            }
-            m
-        } else {
-            Default::default()
+        let t_at = variants.and_then(first_of_keys);
+        let r_at = first_select(r_pattern).and_then(first_of_keys);
+        let choice = |at: &Option<HashMap<&str, usize>>, key: Option<&'s str>| {
+            key.map(|key| Choice {
+                key,
+                at: at.as_ref().map(|m| m.get(key).copied()),
+            })
         };
         for key in keys {
-            let own = key.map(|(key, at)| Choice { key, at });
-            let theirs = key.map(|(key, at)| Choice {
-                key,
-                at: r_at.get(key).copied().unwrap_or(at),
-            });
-            let key = key.map(|(k, _)| k);
+            let own = choice(&t_at, key);
+            let theirs = choice(&r_at, key);
             let rq = ctx.reference_quantities.get_or_insert(r_pattern, key, || {
                 quantities(reference, r_pattern, theirs, r_table, buf)
             });
