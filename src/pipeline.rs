@@ -93,57 +93,59 @@ fn cap(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if diagnostics.len() <= MAX_PER_MESSAGE && diagnostics.iter().all(|d| d.folded == 0) {
         return diagnostics;
     }
-    type Key<'d> = (&'static str, usize, &'d str, Option<&'d str>);
-    let key = |d: &Diagnostic| -> (&'static str, usize, String, Option<String>) {
-        // (not called for findings about no message, which are never over)
-        (d.rule, d.locale, d.path.clone(), d.message_id.clone())
-    };
-    let mut counts: HashMap<Key<'_>, usize> = HashMap::new();
     // Findings about no message (a file's parse errors, say) are as many as the file has
     // places: they are not capped.
-    for d in diagnostics.iter().filter(|d| d.message_id.is_some()) {
-        *counts
-            .entry((d.rule, d.locale, d.path.as_str(), d.message_id.as_deref()))
-            .or_default() += 1 + d.folded;
+    fn key(d: &Diagnostic) -> Option<(&'static str, usize, &str, &str)> {
+        d.message_id
+            .as_deref()
+            .map(|id| (d.rule, d.locale, d.path.as_str(), id))
     }
-    if counts.values().all(|&n| n <= MAX_PER_MESSAGE) {
+    let mut totals: HashMap<(&'static str, usize, &str, &str), usize> = HashMap::new();
+    for k in diagnostics
+        .iter()
+        .filter_map(|d| key(d).map(|k| (k, d.folded)))
+    {
+        *totals.entry(k.0).or_default() += 1 + k.1;
+    }
+    if totals.values().all(|&n| n <= MAX_PER_MESSAGE) {
         return diagnostics;
     }
-    let over: HashMap<(&'static str, usize, String, Option<String>), usize> = counts
-        .into_iter()
-        .filter(|(_, n)| *n > MAX_PER_MESSAGE)
-        .map(|((r, l, p, m), n)| ((r, l, p.to_string(), m.map(str::to_string)), n))
+    // Each finding's place in its group (1-based) and the group's total, for groups over.
+    let mut seen: HashMap<(&'static str, usize, &str, &str), usize> = HashMap::new();
+    let plan: Vec<Option<(usize, usize)>> = diagnostics
+        .iter()
+        .map(|d| {
+            let k = key(d)?;
+            let total = *totals.get(&k).filter(|&&t| t > MAX_PER_MESSAGE)?;
+            let n = seen.entry(k).or_default();
+            *n += 1;
+            Some((*n, total))
+        })
         .collect();
-    let mut seen: HashMap<(&'static str, usize, String, Option<String>), usize> = HashMap::new();
     let mut out = Vec::with_capacity(diagnostics.len());
-    for mut d in diagnostics {
-        let k = key(&d);
-        let Some(&total) = over.get(&k) else {
-            out.push(d);
-            continue;
-        };
-        let n = seen.entry(k).or_default();
-        *n += 1;
-        if *n < MAX_PER_MESSAGE {
-            // The group's count is now this finding, and the last one's `rest`.
-            d.folded = 0;
-            out.push(d);
-        } else if *n == MAX_PER_MESSAGE {
-            let rest = total - (MAX_PER_MESSAGE - 1);
-            // The summary counts what this finding stands for.
-            d.folded = rest - 1;
-            let on = d
-                .message_id
-                .as_deref()
-                .map_or_else(|| "this file".to_string(), |id| format!("`{id}`"));
-            d.message = format!(
-                "{rest} more `{}` findings on {on}, not listed one by one (the first {} are above); the first of them: {}",
-                d.rule,
-                MAX_PER_MESSAGE - 1,
-                d.message
-            );
-            d.labels.clear();
-            out.push(d);
+    for (mut d, place) in diagnostics.into_iter().zip(plan) {
+        match place {
+            None => out.push(d),
+            Some((n, _)) if n < MAX_PER_MESSAGE => {
+                // The group's count is now this finding, and the last one's `rest`.
+                d.folded = 0;
+                out.push(d);
+            }
+            Some((n, total)) if n == MAX_PER_MESSAGE => {
+                let rest = total - (MAX_PER_MESSAGE - 1);
+                // The summary counts what this finding stands for.
+                d.folded = rest - 1;
+                let id = d.message_id.as_deref().unwrap_or_default();
+                d.message = format!(
+                    "{rest} more `{}` findings on `{id}`, not listed one by one (the first {} are above); the first of them: {}",
+                    d.rule,
+                    MAX_PER_MESSAGE - 1,
+                    d.message
+                );
+                d.labels.clear();
+                out.push(d);
+            }
+            Some(_) => {}
         }
     }
     out
