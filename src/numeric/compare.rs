@@ -35,15 +35,30 @@ pub(super) fn value_match(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
     readings(a).any(|x| readings(b).any(|y| x == y))
 }
 
-/// The text of an identifier with every kind of hyphen made `-` (identifiers match verbatim
-/// otherwise).
+/// The text of an identifier as compared: every kind of hyphen made `-`, ASCII letters in
+/// lowercase (`UTF-8` is `utf-8`) and a decimal comma between digits a point (`R57,60` is
+/// `R57.60`); identifiers match verbatim otherwise.
 fn ident_text(s: &str) -> Cow<'_, str> {
     let hyphen = |c: char| matches!(c, '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}');
-    if s.contains(hyphen) {
-        Cow::Owned(s.replace(hyphen, "-"))
-    } else {
-        Cow::Borrowed(s)
+    let b = s.as_bytes();
+    let comma = (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b',' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
+    if !s.contains(hyphen) && !comma && !b.iter().any(u8::is_ascii_uppercase) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len());
+    let mut prev_digit = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
+        out.push(match c {
+            c if hyphen(c) => '-',
+            ',' if prev_digit && next_digit => '.',
+            c => c.to_ascii_lowercase(),
+        });
+        prev_digit = c.is_ascii_digit();
+    }
+    Cow::Owned(out)
 }
 
 /// How a limit reads for [`compatible`]: a symbol (`>`, `≤`) as written, a word (or none) by
@@ -52,6 +67,8 @@ fn ident_text(s: &str) -> Cow<'_, str> {
 enum CmpClass {
     Symbol(Option<Cmp>),
     Word(i8),
+    /// A word that may not be a limit at all (`over 2 weeks` is "during"): agrees with any.
+    Any,
 }
 
 /// What besides the value decides whether two numbers say the same: whether it is a frequency
@@ -59,13 +76,19 @@ enum CmpClass {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Class {
     freq: Option<bool>,
+    /// A frequency of a count and a period (`3 times a week`), which a plain count may say.
+    counted: bool,
     cmp: CmpClass,
 }
 
 fn class(q: &Quantity<'_>) -> Class {
     Class {
         freq: (q.kind == Kind::Frequency).then_some(q.reliable_every),
-        cmp: if q.symbolic {
+        counted: q.counted,
+        // A weak form's limit is read no better than the form (`小于四位`).
+        cmp: if q.vague || q.weak {
+            CmpClass::Any
+        } else if q.symbolic {
             CmpClass::Symbol(q.cmp)
         } else {
             CmpClass::Word(q.cmp.map_or(0, Cmp::direction))
@@ -75,18 +98,22 @@ fn class(q: &Quantity<'_>) -> Class {
 
 /// Whether quantities of these classes may be the same. A reliable frequency is never a plain
 /// amount. Symbols (`>`, `≤`) are reliable and must agree exactly, or be matched by a word of
-/// the same direction; words alone never disagree (`inte … mer än` is a negated "more than",
-/// which a table of words cannot see).
+/// the same direction; words must have the same direction (`over 65` and `65 år och äldre` are
+/// both lower limits; a negation turns a word round before this), and a limit on one side
+/// only is a difference.
 fn compatible(a: Class, b: Class) -> bool {
-    let freq_ok =
-        a.freq.is_some() == b.freq.is_some() || (a.freq != Some(true) && b.freq != Some(true));
+    let freq_ok = a.freq.is_some() == b.freq.is_some()
+        || (a.freq != Some(true) && b.freq != Some(true))
+        || (a.counted && b.freq.is_none())
+        || (b.counted && a.freq.is_none());
     let dir = |c: Option<Cmp>| c.map_or(0, Cmp::direction);
     let cmp_ok = match (a.cmp, b.cmp) {
         (CmpClass::Symbol(x), CmpClass::Symbol(y)) => x == y,
         (CmpClass::Symbol(x), CmpClass::Word(d)) | (CmpClass::Word(d), CmpClass::Symbol(x)) => {
             dir(x) == d
         }
-        (CmpClass::Word(_), CmpClass::Word(_)) => true,
+        (CmpClass::Word(a), CmpClass::Word(b)) => a == b,
+        (CmpClass::Any, _) | (_, CmpClass::Any) => true,
     };
     freq_ok && cmp_ok
 }
@@ -117,6 +144,12 @@ fn scaling(a: Option<Unit>, b: Option<Unit>, lenient: bool) -> Option<bool> {
     }
 }
 
+/// Whether one side wrote a unit symbol (`°C`, `mg`) and the other nothing where a unit could
+/// be: the unit was dropped, which leniency does not excuse.
+fn unit_dropped(a: &Quantity<'_>, b: &Quantity<'_>) -> bool {
+    (a.unit_symbol && b.unit.is_none() && b.bare) || (b.unit_symbol && a.unit.is_none() && a.bare)
+}
+
 /// `v`, an amount in `unit`, in its dimension's base unit when `scaled`.
 fn in_base<'v>(v: &'v Decimal, unit: Option<Unit>, scaled: bool) -> Cow<'v, Decimal> {
     match unit {
@@ -137,6 +170,27 @@ pub fn same(r: &Quantity<'_>, t: &Quantity<'_>, lenient: bool) -> bool {
         _ => {}
     }
     if !compatible(class(r), class(t)) {
+        return false;
+    }
+    if r.kind == Kind::Frequency && t.kind == Kind::Frequency && r.count != t.count {
+        return false;
+    }
+    // `3 times a week` said as `3 bowel movements a week`: the count is the number.
+    let counted_as = |f: &Quantity<'_>, p: &Quantity<'_>| {
+        f.counted
+            && p.kind != Kind::Frequency
+            && plain(p)
+            && readings(p).any(|v| *v == Decimal::from(u64::from(f.count)))
+    };
+    if counted_as(r, t) || counted_as(t, r) {
+        return true;
+    }
+    if r.kind == Kind::Frequency && t.kind != Kind::Frequency && r.counted
+        || t.kind == Kind::Frequency && r.kind != Kind::Frequency && t.counted
+    {
+        return false;
+    }
+    if lenient && unit_dropped(r, t) {
         return false;
     }
     let Some(scaled) = scaling(r.unit, t.unit, lenient) else {
@@ -226,6 +280,13 @@ fn filed_keys<'s>(q: &Quantity<'s>, out: &mut Vec<Key<'s>>) {
             if q.unit.is_some() {
                 reading_keys(q, false, |v, e| out.push(Key::Raw(v, e)));
             }
+            if q.counted {
+                out.extend(
+                    Decimal::from(u64::from(q.count))
+                        .key()
+                        .map(|k| Key::Value(None, k, None)),
+                );
+            }
         }
     }
 }
@@ -248,6 +309,13 @@ fn sought_keys<'s>(q: &Quantity<'s>, lenient: bool, out: &mut Vec<Key<'s>>) {
             let dim = q.unit.map(Unit::dimension);
             // Units of one dimension (or none on both sides).
             reading_keys(q, true, |v, e| out.push(Key::Value(dim, v, e)));
+            if q.counted {
+                out.extend(
+                    Decimal::from(u64::from(q.count))
+                        .key()
+                        .map(|k| Key::Value(None, k, None)),
+                );
+            }
             if lenient {
                 // A unit on one side only: values as written.
                 reading_keys(q, false, |v, e| {
@@ -293,10 +361,11 @@ struct Index {
 /// A small number for each class, to sort by.
 fn class_id(c: Option<Class>) -> u8 {
     let Some(c) = c else { return 0 };
-    let freq = match c.freq {
-        None => 0,
-        Some(false) => 1,
-        Some(true) => 2,
+    let freq = match (c.freq, c.counted) {
+        (None, _) => 0,
+        (Some(false), _) => 1,
+        (Some(true), false) => 2,
+        (Some(true), true) => 3,
     };
     let cmp = match c.cmp {
         CmpClass::Symbol(None) => 0,
@@ -306,8 +375,9 @@ fn class_id(c: Option<Class>) -> u8 {
         CmpClass::Symbol(Some(Cmp::Le)) => 4,
         CmpClass::Symbol(Some(Cmp::Approx)) => 5,
         CmpClass::Word(d) => 7 + d.signum(),
+        CmpClass::Any => 9,
     };
-    1 + freq * 9 + cmp as u8
+    1 + freq * 10 + cmp as u8
 }
 
 /// A position in a side, for the index (a text has far fewer than 2^32 quantities: each is at
@@ -336,7 +406,7 @@ impl Index {
         let hasher = foldhash::fast::RandomState::default();
         // (key hash, class, quantity) in the order tried: strong ones, then weak ones.
         let mut entries: Vec<(u64, u8, u32)> = Vec::with_capacity(qs.len() * 2);
-        let mut classes: Vec<Option<Class>> = vec![None; 1 + 3 * 9];
+        let mut classes: Vec<Option<Class>> = vec![None; 1 + 4 * 10];
         let mut keys = Vec::new();
         for weak in [false, true] {
             for (j, q) in qs.iter().enumerate().filter(|(_, q)| q.weak == weak) {
@@ -469,6 +539,8 @@ pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff
     }
     let mut r_used = vec![false; r.len()];
     let mut t_used = vec![false; t.len()];
+    // Placeholder names first: their digits are no quantity a number word may take.
+    placeholder_pairs(r, t, &mut r_used, &mut t_used);
     // Each quantity of the reference, in order, takes the first free quantity of the
     // translation that is the same (strong ones before weak ones).
     let mut t_index = Index::new(t, r);
@@ -504,6 +576,7 @@ pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff
     // `32 位和 64 位`).
     split_ranges(r, t, &mut r_used, &mut t_used);
     split_ranges(t, r, &mut t_used, &mut r_used);
+    split_group_pairs(r, t, &mut r_used, &mut t_used);
     let mut rl: Vec<usize> = (0..r.len()).filter(|&i| !r_used[i] && !r[i].weak).collect();
     // What is left of the translation: `t_gone` is false for the quantities in it.
     let mut t_gone: Vec<bool> = (0..t.len()).map(|j| t_used[j] || t[j].weak).collect();
@@ -575,6 +648,19 @@ impl Bucket {
             .iter()
             .copied()
             .find(|&j| !gone[j] && Some(j) != skip)
+    }
+}
+
+impl Bucket {
+    /// The first quantity that is not `gone` and not in `skip` (a few).
+    fn first_not(&mut self, gone: &[bool], skip: &[usize]) -> Option<usize> {
+        while self.items.get(self.next).is_some_and(|&j| gone[j]) {
+            self.next += 1;
+        }
+        self.items[self.next..]
+            .iter()
+            .copied()
+            .find(|&j| !gone[j] && !skip.contains(&j))
     }
 }
 
@@ -672,7 +758,7 @@ fn pair_leftovers<'a, 's>(
             .collect();
         let mut prefixes = PrefixIndex::new(t, &filed);
         rl.retain(|&i| {
-            let j = prefixes.first(r[i].text, !ident(&r[i]));
+            let j = prefixes.first(core_text(&r[i]), !ident(&r[i]));
             if let Some(j) = j {
                 prefixes.remove(j);
             }
@@ -692,6 +778,23 @@ fn pair_leftovers<'a, 's>(
         };
         pair(i, j, t_gone)
     });
+}
+
+/// What the prefix test compares of a quantity: an identifier's text, or a number's digits and
+/// separators without the words around them (`56.0 或更高` is `56.0`).
+pub(super) fn core_text<'s>(q: &Quantity<'s>) -> &'s str {
+    if q.kind == Kind::Identifier {
+        return q.text;
+    }
+    let b = q.text.as_bytes();
+    let Some(st) = b.iter().position(u8::is_ascii_digit) else {
+        return q.text;
+    };
+    let len = b[st..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+        .count();
+    &q.text[st..st + len]
 }
 
 /// Texts of quantities in a trie (by bytes), for "the first quantity whose text is a prefix of
@@ -731,7 +834,7 @@ impl PrefixIndex {
         let mut nodes = vec![TrieNode::default()];
         for &j in filed {
             let mut n = 0;
-            for b in qs[j].text.bytes() {
+            for b in core_text(&qs[j]).bytes() {
                 n = match nodes[n].child(b) {
                     Some(c) => c,
                     None => {
@@ -851,6 +954,142 @@ impl MinTree {
             hi /= 2;
         }
         best
+    }
+}
+
+/// A placeholder name translated with its digit kept (`FILE1` ↔ `文件1`, `SET2` ↔ `字符集2`,
+/// `FILE1` ↔ `FIL1`), in both directions: paired before anything else.
+pub(super) fn placeholder_pairs(
+    r: &[Quantity<'_>],
+    t: &[Quantity<'_>],
+    r_used: &mut [bool],
+    t_used: &mut [bool],
+) {
+    placeholder_digits(r, t, r_used, t_used);
+    placeholder_digits(t, r, t_used, r_used);
+}
+
+/// Digits a language groups with a space that the other writes as a list (`222 222`), in
+/// both directions: paired after the ranges.
+pub(super) fn split_group_pairs(
+    r: &[Quantity<'_>],
+    t: &[Quantity<'_>],
+    r_used: &mut [bool],
+    t_used: &mut [bool],
+) {
+    split_groups(r, t, r_used, t_used);
+    split_groups(t, r, t_used, r_used);
+}
+
+/// The number at the end of an identifier made of ASCII letters and then digits only
+/// (`FILE1`, `set2`, `arg10`), as a placeholder name is.
+fn placeholder_number(q: &Quantity<'_>) -> Option<DecimalKey> {
+    if q.kind != Kind::Identifier {
+        return None;
+    }
+    let b = q.text.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = &q.text[letters..];
+    if letters == 0
+        || digits.is_empty()
+        || digits.len() > 6
+        || !digits.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Decimal::from_ascii(digits, 0).key()
+}
+
+fn placeholder_digits(
+    a: &[Quantity<'_>],
+    b: &[Quantity<'_>],
+    a_used: &mut [bool],
+    b_used: &mut [bool],
+) {
+    let mut by_value: Map<DecimalKey, Bucket> = Map::default();
+    for (j, q) in b.iter().enumerate() {
+        if b_used[j] {
+            continue;
+        }
+        let key = if q.after_word && plain(q) {
+            q.value.key()
+        } else {
+            placeholder_number(q)
+        };
+        if let Some(k) = key {
+            by_value.entry(k).or_default().items.push(j);
+        }
+    }
+    if by_value.is_empty() {
+        return;
+    }
+    for (i, q) in a.iter().enumerate() {
+        if a_used[i] {
+            continue;
+        }
+        let Some(k) = placeholder_number(q) else {
+            continue;
+        };
+        if let Some(j) = first_in(&mut by_value, &k, b_used, None) {
+            a_used[i] = true;
+            b_used[j] = true;
+        }
+    }
+}
+
+/// Each free plain number of `a` written with a space between digit groups (`222 222`) whose
+/// groups are, as numbers, free plain numbers of `b` (the first free ones, in text order).
+fn split_groups(a: &[Quantity<'_>], b: &[Quantity<'_>], a_used: &mut [bool], b_used: &mut [bool]) {
+    let grouped = |q: &Quantity<'_>| {
+        plain(q)
+            && q.text.chars().any(super::is_space)
+            && q.text
+                .chars()
+                .all(|c| c.is_ascii_digit() || super::is_space(c))
+    };
+    if !a.iter().enumerate().any(|(i, q)| !a_used[i] && grouped(q)) {
+        return;
+    }
+    let mut by_value: Map<DecimalKey, Bucket> = Map::default();
+    for (j, q) in b.iter().enumerate() {
+        if !b_used[j] && plain(q) {
+            if let Some(k) = q.value.key() {
+                by_value.entry(k).or_default().items.push(j);
+            }
+        }
+    }
+    let mut taken: Vec<usize> = Vec::new();
+    for (i, q) in a.iter().enumerate() {
+        if a_used[i] || !grouped(q) {
+            continue;
+        }
+        taken.clear();
+        // A number has few groups; each takes the first free value not taken yet.
+        let all = q
+            .text
+            .split(super::is_space)
+            .filter(|p| !p.is_empty())
+            .all(|part| {
+                let Some(k) = Decimal::from_ascii(part, 0).key() else {
+                    return false;
+                };
+                let Some(bucket) = by_value.get_mut(&k) else {
+                    return false;
+                };
+                match bucket.first_not(b_used, &taken) {
+                    Some(j) => {
+                        taken.push(j);
+                        true
+                    }
+                    None => false,
+                }
+            });
+        if all && taken.len() >= 2 {
+            a_used[i] = true;
+            for &j in &taken {
+                b_used[j] = true;
+            }
+        }
     }
 }
 

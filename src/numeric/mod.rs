@@ -45,6 +45,22 @@ pub enum Unit {
     Times,
     Gigabyte,
     Megabyte,
+    Fahrenheit,
+    /// International units (`IU`, `IE`, `国际单位`).
+    InternationalUnit,
+    MilligramPerKilogram,
+    MicrogramPerKilogram,
+    MilligramPerMillilitre,
+    Litre,
+    /// Tablets, capsules and pills (`片` and `粒` are both).
+    Tablet,
+    Drop,
+    Dose,
+    /// Puffs and inhalations.
+    Puff,
+    Sachet,
+    /// A proportion "1 in N" (`1 in 10`, `1 av 10`, `1/10`, `十分之一`); the value is N.
+    OneIn,
 }
 
 impl Unit {
@@ -70,13 +86,33 @@ impl Unit {
             Unit::Times => "times",
             Unit::Gigabyte => "GB",
             Unit::Megabyte => "MB",
+            Unit::Fahrenheit => "°F",
+            Unit::InternationalUnit => "IU",
+            Unit::MilligramPerKilogram => "mg/kg",
+            Unit::MicrogramPerKilogram => "µg/kg",
+            Unit::MilligramPerMillilitre => "mg/ml",
+            Unit::Litre => "l",
+            Unit::Tablet => "tablets",
+            Unit::Drop => "drops",
+            Unit::Dose => "doses",
+            Unit::Puff => "puffs",
+            Unit::Sachet => "sachets",
+            Unit::OneIn => "1 in N",
         }
     }
 
-    fn is_time(self) -> bool {
+    pub fn is_time(self) -> bool {
         matches!(
             self,
             Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Month | Unit::Year
+        )
+    }
+
+    /// Units that count things (tablets, drops, doses): `one tablet` says something.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Unit::Tablet | Unit::Drop | Unit::Dose | Unit::Puff | Unit::Sachet
         )
     }
 
@@ -96,6 +132,8 @@ impl Unit {
             Unit::Milligram => (Dimension::Mass, 1_000),
             Unit::Gram => (Dimension::Mass, 1_000_000),
             Unit::Kilogram => (Dimension::Mass, 1_000_000_000),
+            Unit::Millilitre => (Dimension::Volume, 1),
+            Unit::Litre => (Dimension::Volume, 1_000),
             u => (Dimension::Other(u), 1),
         }
     }
@@ -132,6 +170,8 @@ pub enum Dimension {
     Calendar,
     /// µg, mg, g, kg (in µg).
     Mass,
+    /// ml, l (in ml).
+    Volume,
     /// A unit that converts into no other (`%`, `°C`, `nM`, `GB`, …).
     Other(Unit),
 }
@@ -154,6 +194,28 @@ impl Cmp {
             Cmp::Lt => "<",
             Cmp::Le => "≤",
             Cmp::Approx => "≈",
+        }
+    }
+
+    /// The limit a negation makes of this one (`not more than` is "at most").
+    pub fn negated(self) -> Cmp {
+        match self {
+            Cmp::Gt => Cmp::Le,
+            Cmp::Ge => Cmp::Lt,
+            Cmp::Lt => Cmp::Ge,
+            Cmp::Le => Cmp::Gt,
+            Cmp::Approx => Cmp::Approx,
+        }
+    }
+
+    /// The limit in English words, for messages.
+    pub fn words(self) -> &'static str {
+        match self {
+            Cmp::Gt => "more than",
+            Cmp::Ge => "at least",
+            Cmp::Lt => "less than",
+            Cmp::Le => "at most",
+            Cmp::Approx => "about",
         }
     }
 
@@ -226,6 +288,49 @@ pub struct Quantity<'s> {
     /// Spelt in words or Chinese numerals with a unit (`fyra år`, `十年`): compared with the
     /// other side, but never reported as missing or extra by itself (`decade` is `十年`).
     pub spelled: bool,
+    /// For a frequency: how many times in each period (`twice a day`: 2 per 1 day; `every 12
+    /// hours`: 1 per 12 hours). 1 for everything else.
+    pub count: u32,
+    /// The comparator word may mean "during" (`over 2 weeks`, `under 2 veckor`): the limit is
+    /// left open and agrees with any.
+    pub vague: bool,
+    /// The unit is a symbol every language writes the same way (`°C`, `mg`, `%`).
+    pub unit_symbol: bool,
+    /// Nothing that could be a unit follows the number (punctuation, a digit or the end).
+    pub bare: bool,
+    /// Digits glued right after a letter of another script or a CJK character (`文件1`), as in
+    /// a translated placeholder name.
+    pub after_word: bool,
+    /// A frequency made of a count of times and a period (`twice a day`, `每天两次`), which
+    /// may also be said as a count of things in the period (`3 bowel movements a week`).
+    pub counted: bool,
+}
+
+impl<'s> Quantity<'s> {
+    /// A quantity with nothing but its text, place, kind and value.
+    fn new(text: &'s str, span: Range<usize>, kind: Kind, value: Decimal) -> Self {
+        Quantity {
+            text,
+            span,
+            kind,
+            value,
+            alt: None,
+            end: None,
+            unit: None,
+            cmp: None,
+            symbolic: false,
+            reliable_every: false,
+            date: None,
+            weak: false,
+            spelled: false,
+            count: 1,
+            vague: false,
+            unit_symbol: false,
+            bare: false,
+            after_word: false,
+            counted: false,
+        }
+    }
 }
 
 /// A run of text from a message, with its byte offset in the file.
@@ -329,6 +434,10 @@ struct Num {
     num_end: usize,
     /// A loose mention (`1990s`): never reported by itself.
     loose: bool,
+    /// What the number word is, for a word.
+    word: Option<WordKind>,
+    /// The unit is a symbol (`mg`, `°C`).
+    unit_symbol: bool,
 }
 
 /// What [`Scan::read`] found at a position.
@@ -809,7 +918,7 @@ impl<'s> Scan<'_, 's> {
         }
         // An identifier (`JAK1`, `IL-6`) or more letters (`-` before `'１'`) is for `read`.
         let glued = |j: usize| b.get(j).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
-        if glued(e) || (matches!(b.get(e), Some(b'-' | b'.' | b'_')) && glued(e + 1)) {
+        if glued(e) || (matches!(b.get(e), Some(b'-' | b'.' | b'_' | b'/')) && glued(e + 1)) {
             return None;
         }
         let index = self.t.index();
@@ -817,39 +926,23 @@ impl<'s> Scan<'_, 's> {
     }
 
     fn push_ident(&mut self, st: usize, e: usize) {
-        self.out.push(Quantity {
-            text: &self.s[st..e],
-            span: self.base + st..self.base + e,
-            kind: Kind::Identifier,
-            value: Decimal::ZERO,
-            alt: None,
-            end: None,
-            unit: None,
-            cmp: None,
-            symbolic: false,
-            reliable_every: false,
-            date: None,
-            weak: false,
-            spelled: false,
-        });
+        self.out.push(Quantity::new(
+            &self.s[st..e],
+            self.base + st..self.base + e,
+            Kind::Identifier,
+            Decimal::ZERO,
+        ));
     }
 
     fn push_date(&mut self, st: usize, e: usize, d: Date) {
-        self.out.push(Quantity {
-            text: &self.s[st..e],
-            span: self.base + st..self.base + e,
-            kind: Kind::Date,
-            value: Decimal::from(u64::from(d.year.unwrap_or(0))),
-            alt: None,
-            end: None,
-            unit: None,
-            cmp: None,
-            symbolic: false,
-            reliable_every: false,
-            date: Some(d),
-            weak: false,
-            spelled: false,
-        });
+        let mut q = Quantity::new(
+            &self.s[st..e],
+            self.base + st..self.base + e,
+            Kind::Date,
+            Decimal::from(u64::from(d.year.unwrap_or(0))),
+        );
+        q.date = Some(d);
+        self.out.push(q);
     }
 
     /// End of an identifier-like token starting at `i`: letters and digits, joined by `-._/+`
@@ -859,7 +952,7 @@ impl<'s> Scan<'_, 's> {
         while let Some(c) = char_at(s, i) {
             if is_word(c) || digit(c).is_some() {
                 i += c.len_utf8();
-            } else if matches!(c, '-' | '.' | '_' | '/' | '+' | ':')
+            } else if matches!(c, '-' | '.' | '_' | '/' | '+' | ':' | ',')
                 && char_at(s, i + 1).is_some_and(|n| digit(n).is_some())
             {
                 i += 1;
@@ -891,7 +984,7 @@ impl<'s> Scan<'_, 's> {
             // Letters glued to digits: an identifier such as `JAK1`, `IL-6`, `H.264`.
             let next = char_at(s, e);
             if next.is_some_and(|n| digit(n).is_some())
-                || (next.is_some_and(|n| matches!(n, '-' | '.' | '_'))
+                || (next.is_some_and(|n| matches!(n, '-' | '.' | '_' | '/'))
                     && char_at(s, e + 1).is_some_and(|n| digit(n).is_some()))
             {
                 let end = self.ident_end(i);
@@ -916,7 +1009,7 @@ impl<'s> Scan<'_, 's> {
                 return Some(Num {
                     start: i,
                     end: e,
-                    value: Decimal::from(v),
+                    value: word_value(v, k),
                     alt: None,
                     unit: implied(k),
                     ordinal: k == WordKind::Ordinal,
@@ -925,6 +1018,8 @@ impl<'s> Scan<'_, 's> {
                     article: false,
                     num_end: e,
                     loose: false,
+                    word: Some(k),
+                    unit_symbol: false,
                 });
             }
         }
@@ -973,9 +1068,18 @@ impl<'s> Scan<'_, 's> {
         if kind == WordKind::Multiplier {
             return None;
         }
-        let mut value = Decimal::from(value);
+        let whole = value;
+        let mut value = word_value(value, kind);
         let mut end = e;
         if kind == WordKind::Cardinal {
+            // `one and a half`, `en och en halv`
+            let j = skip_space(s, e);
+            if let Some(k) = any_at(s, j, &self.t.index().and_half, true) {
+                value = Decimal::new(u128::from(whole) * 10 + 5, -1);
+                end = k;
+            }
+        }
+        if kind == WordKind::Cardinal && end == e {
             // `two hundred`, `two million`
             let j = skip_space(s, e);
             if j > e {
@@ -1002,6 +1106,8 @@ impl<'s> Scan<'_, 's> {
             article: kind == WordKind::Article,
             num_end: end,
             loose: false,
+            word: Some(kind),
+            unit_symbol: false,
         };
         self.glued_unit(&mut n);
         Some(n)
@@ -1013,8 +1119,9 @@ impl<'s> Scan<'_, 's> {
         let hyphen = char_at(s, n.end) == Some('-');
         let at = if hyphen { n.end + 1 } else { n.end };
         if n.unit.is_none() {
-            if let Some((e, u)) = self.unit_at(at, true) {
+            if let Some((e, u, sym)) = self.unit_at(at, true) {
                 n.unit = Some(u);
+                n.unit_symbol = sym;
                 n.end = e;
                 return;
             }
@@ -1051,11 +1158,11 @@ impl<'s> Scan<'_, 's> {
     }
 
     /// The unit at `i`, longest match; `glued` allows the symbols only valid without a space.
-    fn unit_at(&self, i: usize, glued: bool) -> Option<(usize, Unit)> {
+    fn unit_at(&self, i: usize, glued: bool) -> Option<(usize, Unit, bool)> {
         let s = self.s;
         let c = char_at(s, i)?;
         let index = self.t.index();
-        let mut best = longest_at(s, i, &index.units, true);
+        let mut best = longest_at(s, i, &index.units, true).map(|(e, u)| (e, u, false));
         for &(p, u) in index.symbols.get(c, false) {
             if !glued && (p == "x" || p == "×") {
                 continue;
@@ -1065,8 +1172,8 @@ impl<'s> Scan<'_, 's> {
                 if p.chars().last().is_some_and(is_letter) && char_at(s, e).is_some_and(is_word) {
                     continue;
                 }
-                if best.is_none_or(|(be, _)| e > be) {
-                    best = Some((e, u));
+                if best.is_none_or(|(be, _, _)| e > be) {
+                    best = Some((e, u, true));
                 }
             }
         }
@@ -1078,7 +1185,7 @@ impl<'s> Scan<'_, 's> {
         // Digits glued after letters belong to an identifier (`IC50`, `IL-6`).
         let before = char_before(s, i);
         if before.is_some_and(is_letter)
-            || (before.is_some_and(|c| matches!(c, '-' | '.' | '_'))
+            || (before.is_some_and(|c| matches!(c, '-' | '.' | '_' | '/'))
                 && char_before(s, i - 1).is_some_and(is_letter))
         {
             let end = self.ident_end(i);
@@ -1114,13 +1221,79 @@ impl<'s> Scan<'_, 's> {
                 }
             }
         }
+        // Month and year: `2027-06`, `06/2027`.
+        if n1 == 4 && char_at(s, e1) == Some('-') && (1000..=2999).contains(&v1) {
+            let (e2, m, n2) = run(e1 + 1);
+            let more =
+                char_at(s, e2).is_some_and(|c| digit(c).is_some() || c == '-' || is_letter(c));
+            if n2 == 2 && (1..=12).contains(&m) && !more {
+                return Read::Date(
+                    i,
+                    e2,
+                    Date {
+                        year: Some(v1 as u16),
+                        month: Some(m as u8),
+                        day: None,
+                    },
+                );
+            }
+        }
+        if (1..=2).contains(&n1) && char_at(s, e1) == Some('/') && before != Some('/') {
+            let (e2, v2, n2) = run(e1 + 1);
+            let more = char_at(s, e2).is_some_and(|c| {
+                digit(c).is_some()
+                    || c == '/'
+                    || (c == '.' && char_at(s, e2 + 1).is_some_and(|d| digit(d).is_some()))
+            });
+            if !more && n2 == 4 && (1..=12).contains(&v1) && (1000..=2999).contains(&v2) {
+                return Read::Date(
+                    i,
+                    e2,
+                    Date {
+                        year: Some(v2 as u16),
+                        month: Some(v1 as u8),
+                        day: None,
+                    },
+                );
+            }
+            // `1/10`: a proportion (`1/2` and `1/4` of a unit are amounts).
+            if !more && v1 == 1 && n2 > 0 && v2 >= 2 {
+                let mut n = Num {
+                    start: i,
+                    end: e2,
+                    value: Decimal::from(v2),
+                    alt: None,
+                    unit: Some(Unit::OneIn),
+                    ordinal: false,
+                    src: Src::Digits,
+                    implied_unit: false,
+                    article: false,
+                    num_end: e2,
+                    loose: false,
+                    word: None,
+                    unit_symbol: false,
+                };
+                if matches!(v2, 2 | 4) {
+                    let j = skip_space(s, e2);
+                    if let Some((e, u, sym)) = self.unit_at(j, false) {
+                        n.value = word_value(v2, WordKind::Fraction);
+                        n.unit = Some(u);
+                        n.unit_symbol = sym;
+                        n.end = e;
+                    }
+                }
+                return Read::Num(n);
+            }
+        }
         // Groups after separators.
         let mut groups: Vec<(char, Range<usize>, usize)> = Vec::new(); // (sep, digits, count)
         let mut end = e1;
         let mut dots = 0;
         while let Some(sep) = char_at(s, end) {
-            let is_sep = matches!(sep, '.' | ',' | '．' | '，' | '\u{a0}' | '\u{202f}' | '\'')
-                || (sep == ' ' && self.t.space_grouping);
+            let is_sep = matches!(
+                sep,
+                '.' | ',' | '．' | '，' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''
+            ) || (sep == ' ' && self.t.space_grouping);
             if !is_sep {
                 break;
             }
@@ -1129,13 +1302,21 @@ impl<'s> Scan<'_, 's> {
             if gn == 0 {
                 break;
             }
-            let spacey = matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | '\'');
+            let spacey = matches!(sep, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'');
             if spacey && (gn != 3 || n1 > 3 || char_at(s, ge).is_some_and(|c| digit(c).is_some())) {
                 break;
             }
+            // After groups of a space, the locale's decimal separator ends the number
+            // (`1 250,5`).
+            let decimal_after_spaces = !groups.is_empty()
+                && sep == self.t.decimal
+                && groups
+                    .iter()
+                    .all(|(g, _, _)| !matches!(g, '.' | ',' | '．' | '，'));
             // A comma followed by a space-less digit run in a list (`5.9,5.7`) is rare; a comma
             // grouping must have three digits.
-            if matches!(sep, ',' | '，') && gn != 3 && !groups.is_empty() {
+            if matches!(sep, ',' | '，') && gn != 3 && !groups.is_empty() && !decimal_after_spaces
+            {
                 break;
             }
             if matches!(sep, '.' | '．') {
@@ -1143,6 +1324,9 @@ impl<'s> Scan<'_, 's> {
             }
             groups.push((sep, gs..ge, gn));
             end = ge;
+            if decimal_after_spaces {
+                break;
+            }
         }
         // Versions (`56.0.1`, `115.13.0esr`) and times (`10:30`) are identifiers.
         if dots >= 2
@@ -1156,10 +1340,13 @@ impl<'s> Scan<'_, 's> {
         let norm = |c: char| match c {
             '．' => '.',
             '，' => ',',
-            '\u{a0}' | '\u{202f}' | '\'' => ' ',
+            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' => ' ',
             c => c,
         };
         let (value, alt) = number_value(s, i..e1, &groups, self.t.decimal, norm);
+        // A language with a table reads a lone separator its own way (`1,000` is a thousand in
+        // en and zh, one in sv); only the digits-only table keeps both readings.
+        let alt = alt.filter(|_| self.t.lang.is_empty());
         let mut n = Num {
             start: i,
             end,
@@ -1172,6 +1359,8 @@ impl<'s> Scan<'_, 's> {
             article: false,
             num_end: end,
             loose: false,
+            word: None,
+            unit_symbol: false,
         };
         // `1万`, `2.5 million`
         let j = if self.t.spaceless {
@@ -1225,8 +1414,35 @@ impl<'s> Scan<'_, 's> {
             count += 1;
             e += c.len_utf8();
         }
-        // `三分之一` (a fraction) and `百分之` (percent, read as a prefix) are not amounts here.
-        if match_at(s, e, "分之", false).is_some() {
+        // `十分之一`: a proportion "1 in 10". `百分之` is percent, read as a prefix; other
+        // fractions (`三分之二`) are not amounts here.
+        if let Some(k) = match_at(s, e, "分之", false) {
+            let den = chinese_value(&s[i..e]);
+            let mut k2 = k;
+            while let Some(c) = char_at(s, k2).filter(|&c| is_cn_numeral(c)) {
+                k2 += c.len_utf8();
+            }
+            if den != Decimal::from(100u64)
+                && den.is_integer()
+                && den.trunc_u32() >= 2
+                && chinese_value(&s[k..k2]).is_one()
+            {
+                return Read::Num(Num {
+                    start: i,
+                    end: k2,
+                    value: den,
+                    alt: None,
+                    unit: Some(Unit::OneIn),
+                    ordinal: false,
+                    src: Src::Chinese,
+                    implied_unit: false,
+                    article: false,
+                    num_end: k2,
+                    loose: false,
+                    word: None,
+                    unit_symbol: false,
+                });
+            }
             return Read::Skip(e);
         }
         let text = &s[i..e];
@@ -1255,6 +1471,8 @@ impl<'s> Scan<'_, 's> {
             article: false,
             num_end: e,
             loose: false,
+            word: None,
+            unit_symbol: false,
         };
         self.glued_unit(&mut n);
         Read::Num(n)
@@ -1266,9 +1484,46 @@ impl<'s> Scan<'_, 's> {
         let s = self.s;
         let t = self.t;
         let index = t.index();
+        match n.word {
+            Some(WordKind::Per(u)) => return self.push_per(&n, u),
+            Some(WordKind::EveryOther) => return self.every_other(&n),
+            _ => {}
+        }
+        // `1 in 10`, `en av tio`: a proportion.
+        if n.unit.is_none() && n.value.is_one() && !n.ordinal && !n.article {
+            let j = skip_space(s, n.end);
+            if let Some(k) = any_at(s, j, &index.proportion, !t.spaceless) {
+                let k2 = skip_space(s, k);
+                if char_at(s, k2).is_some_and(|c| digit(c).is_some() || is_letter(c)) {
+                    if let Read::Num(m) = self.read(k2, false) {
+                        if m.unit.is_none()
+                            && !m.article
+                            && !m.ordinal
+                            && m.value.is_integer()
+                            && m.value.trunc_u32() >= 2
+                        {
+                            n.value = m.value;
+                            n.unit = Some(Unit::OneIn);
+                            n.end = m.end;
+                            n.num_end = m.end;
+                            if m.src == Src::Digits {
+                                n.src = Src::Digits;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // A cardinal from two up spelt in a language written with spaces (`twenty`, `tolv`) is
+        // compared with a counterpart, but never reported by itself; the other words (`one`,
+        // `en`, `first`, Chinese numerals such as `十分` "very") are weak.
+        let spelled_cardinal = !t.spaceless
+            && n.word == Some(WordKind::Cardinal)
+            && n.value.is_integer()
+            && n.value.trunc_u32() >= 2;
         // A word with no unit and no range after it (`en`, `一`, `a`, `first`) is weak whatever
         // its context: record it without reading the context, which is most of the cost.
-        if n.src != Src::Digits && n.unit.is_none() {
+        if n.src != Src::Digits && n.unit.is_none() && !spelled_cardinal {
             let j = skip_space(s, n.end);
             let fold = !t.spaceless;
             let ranged = any_at(s, j, &index.range_connectors, fold).is_some()
@@ -1280,27 +1535,26 @@ impl<'s> Scan<'_, 's> {
                 char_before(s, b)
                     .is_some_and(|c| longest_before(s, b, c, &index.unit_prefixes, fold).is_some())
             };
-            if !ranged && !prefixed && self.unit_at(j, false).is_none() {
+            let unit_at = if n.word == Some(WordKind::Fraction) {
+                self.after_fraction(j)
+            } else {
+                j
+            };
+            if !ranged && !prefixed && self.unit_at(unit_at, false).is_none() {
                 if !n.article {
-                    self.out.push(Quantity {
-                        text: &s[n.start..n.end],
-                        span: self.base + n.start..self.base + n.end,
-                        kind: if n.ordinal {
-                            Kind::Ordinal
-                        } else {
-                            Kind::Number
-                        },
-                        value: n.value,
-                        alt: None,
-                        end: None,
-                        unit: None,
-                        cmp: None,
-                        symbolic: false,
-                        reliable_every: false,
-                        date: None,
-                        weak: true,
-                        spelled: false,
-                    });
+                    let kind = if n.ordinal {
+                        Kind::Ordinal
+                    } else {
+                        Kind::Number
+                    };
+                    let mut q = Quantity::new(
+                        &s[n.start..n.end],
+                        self.base + n.start..self.base + n.end,
+                        kind,
+                        n.value,
+                    );
+                    q.weak = true;
+                    self.out.push(q);
                 }
                 return n.end;
             }
@@ -1314,6 +1568,10 @@ impl<'s> Scan<'_, 's> {
         let mut date: Option<Date> = None;
         let mut ordinal = n.ordinal;
         let mut unit = n.unit;
+        let mut unit_symbol = n.unit_symbol;
+        let mut vague_word = false;
+        let mut vague_any = false;
+        let mut gap_used = false;
 
         // Before the number.
         let mut p = start;
@@ -1334,10 +1592,18 @@ impl<'s> Scan<'_, 's> {
                 continue;
             }
             if let Some((st, c)) = longest_before(s, b, cb, &index.cmp_before, fold) {
-                if cmp.is_none() {
-                    cmp = Some(c);
-                }
                 p = st;
+                if cmp.is_none() {
+                    let word = &s[st..b];
+                    vague_word = t.vague_before_time.iter().any(|v| eq_fold(word, v));
+                    vague_any = t.vague_always.iter().any(|v| eq_fold(word, v));
+                    cmp = Some(c);
+                    if let Some(ns) = self.negation_before(st) {
+                        cmp = Some(c.negated());
+                        vague_word = false;
+                        p = ns;
+                    }
+                }
                 continue;
             }
             if let Some(st) = any_before(s, b, cb, &index.approx_before) {
@@ -1369,6 +1635,15 @@ impl<'s> Scan<'_, 's> {
                 closer = Some(c);
                 p = match_before(s, b, o, true).unwrap_or(b);
                 continue;
+            }
+            // Chinese puts a limit before the verb (`至多服用2粒`): a few letters between.
+            if t.spaceless && cmp.is_none() && !gap_used {
+                gap_used = true;
+                if let Some((st, c)) = self.cmp_across_gap(b) {
+                    cmp = Some(c);
+                    p = st;
+                    continue;
+                }
             }
             if n.src == Src::Digits && date.is_none() {
                 if let Some((st, m)) = longest_before(s, b, cb, &index.months_before, true) {
@@ -1414,9 +1689,11 @@ impl<'s> Scan<'_, 's> {
                 });
                 if starts_number {
                     if let Read::Num(m) = self.read(k2, false) {
+                        // A range goes up (`64-bit or 32-bit` is two numbers).
                         if !m.article
                             && m.ordinal == ordinal
                             && (m.src == n.src || m.src != Src::Word)
+                            && m.value.to_f64() > n.value.to_f64()
                         {
                             range_end = Some(m.value);
                             end = m.end;
@@ -1429,11 +1706,30 @@ impl<'s> Scan<'_, 's> {
             }
         }
         // A unit after a space.
-        if unit.is_none() && date.is_none() {
+        if let (Some(u), None) = (unit, date) {
+            // `aged 65 years`: the unit word the prefix already gave.
             let j = skip_space(s, end);
-            if let Some((e, u)) = self.unit_at(j, false) {
+            if let Some((e, w, _)) = self.unit_at(j, false) {
+                if w.same(u) {
+                    end = e;
+                }
+            }
+        } else if unit.is_none() && date.is_none() {
+            let mut j = skip_space(s, end);
+            if n.word == Some(WordKind::Fraction) {
+                j = self.after_fraction(j);
+            }
+            if let Some((e, u, sym)) = self.unit_at(j, false) {
                 unit = Some(u);
+                unit_symbol = sym;
                 end = e;
+            }
+        }
+        // `一片半`: a half after the unit.
+        if t.spaceless && unit.is_some() && range_end.is_none() && n.value.is_integer() {
+            if let Some(k) = any_at(s, end, &index.and_half, false) {
+                n.value = Decimal::new(u128::from(n.value.trunc_u32()) * 10 + 5, -1);
+                end = k;
             }
         }
         // Dates: `22 March 2018`, `2018年3月22日`, `3月22日`.
@@ -1499,10 +1795,41 @@ impl<'s> Scan<'_, 's> {
                 }
             }
         }
+        // `2000+`: or more.
+        if char_at(s, end) == Some('+')
+            && !char_at(s, end + 1).is_some_and(|c| digit(c).is_some() || is_word(c))
+            && range_end.is_none()
+        {
+            cmp.get_or_insert(Cmp::Ge);
+            end += 1;
+        }
+        let after_number = skip_space(s, end);
         // After the number and its unit: `and older`, `以上`, `左右`.
         {
-            let j = if fold { skip_space(s, end) } else { end };
+            let mut j = skip_space(s, end);
+            // A word or two between (`3 GB RAM or more`, `4GB of RAM or more`).
+            if fold && longest_at(s, j, &index.cmp_after, fold).is_none() {
+                let mut k = j;
+                for _ in 0..2 {
+                    let e = letters_end(s, k);
+                    let k2 = skip_space(s, e);
+                    if e == k || e - k > 12 || k2 == e {
+                        break;
+                    }
+                    k = k2;
+                    if longest_at(s, k, &index.cmp_after, fold).is_some() {
+                        j = k;
+                        break;
+                    }
+                }
+            }
             if let Some((e, c)) = longest_at(s, j, &index.cmp_after, fold) {
+                let phrase = &s[j..e];
+                vague_any |= cmp.is_none() && t.vague_always.iter().any(|v| eq_fold(phrase, v));
+                // `or older` is a lower limit for an age, an upper one for a version.
+                let age = unit.is_some_and(|u| matches!(u, Unit::Year | Unit::AgeYear));
+                vague_any |=
+                    cmp.is_none() && !age && t.age_after.iter().any(|v| eq_fold(phrase, v));
                 cmp.get_or_insert(c);
                 end = e;
             } else if let Some(e) = any_at(s, j, &index.approx_after, true) {
@@ -1511,12 +1838,31 @@ impl<'s> Scan<'_, 's> {
             }
         }
 
+        // A count of times with its period: `twice a day`, `två gånger i veckan`.
+        let mut count = 1;
+        let mut per = false;
+        if unit == Some(Unit::Times) && date.is_none() && range_end.is_none() {
+            let j = if fold { skip_space(s, end) } else { end };
+            if let Some((e, u)) = longest_at(s, j, &index.per_after, fold) {
+                if let Some(c) = small_count(&n.value) {
+                    count = c;
+                    per = true;
+                    n.value = Decimal::ONE;
+                    n.alt = None;
+                    unit = Some(u);
+                    unit_symbol = false;
+                    every = Some(true);
+                    end = e;
+                }
+            }
+        }
+
         if n.article && unit.is_none() {
             return n.end;
         }
         let kind = if date.is_some() {
             Kind::Date
-        } else if every.is_some() && unit.is_some_and(Unit::is_time) {
+        } else if per || (every.is_some() && unit.is_some_and(Unit::is_time)) {
             Kind::Frequency
         } else if ordinal {
             Kind::Ordinal
@@ -1528,36 +1874,246 @@ impl<'s> Scan<'_, 's> {
             start = start.max(n.start);
         }
         // Words are weak unless a unit says what they count (`fyra år`, `十二周`, `var tredje
-        // månad`); the value one never counts by itself.
+        // månad`); the value one never counts by itself, but for a count of things (`一片`, `one
+        // tablet`) or times in a period (`once a week`).
+        let counted = unit.is_some_and(Unit::is_count) && !n.article;
         let weak = match n.src {
+            _ if per => false,
             Src::Digits => false,
             _ => {
-                n.implied_unit
-                    || unit.is_none()
-                    || (n.value.is_one() && range_end.is_none())
+                (n.implied_unit && unit == n.unit)
+                    || (unit.is_none() && !spelled_cardinal)
+                    || (n.value.is_one() && range_end.is_none() && !counted)
                     || (ordinal && kind != Kind::Frequency && unit.is_none())
             }
         };
         if date.is_some() {
             n.value = Decimal::from(u64::from(date.and_then(|d| d.year).unwrap_or(0)));
         }
-        self.out.push(Quantity {
-            text: &s[start..end],
-            span: self.base + start..self.base + end,
+        let mut q = Quantity::new(
+            &s[start..end],
+            self.base + start..self.base + end,
             kind,
-            value: n.value,
-            alt: n.alt,
-            end: range_end,
-            unit,
-            cmp,
-            symbolic,
-            reliable_every: every.unwrap_or(false),
-            date,
-            weak: weak || n.loose,
-            spelled: !weak && n.src != Src::Digits,
-        });
+            n.value,
+        );
+        q.alt = n.alt;
+        q.end = range_end;
+        q.unit = unit;
+        q.cmp = cmp;
+        q.symbolic = symbolic;
+        q.reliable_every = every.unwrap_or(false);
+        q.date = date;
+        q.weak = weak || n.loose;
+        q.spelled = !weak && !per && n.src != Src::Digits;
+        q.count = count;
+        q.vague =
+            vague_any || (vague_word && unit.is_some_and(|u| u.dimension() == Dimension::Duration));
+        q.counted = per;
+        q.unit_symbol = unit_symbol;
+        // Where no unit word could be: in Chinese, any letter but a Latin one (the table knows
+        // the Chinese units).
+        q.bare = unit.is_none()
+            && !char_at(s, after_number).is_some_and(|c| {
+                c == '°' || c.is_ascii_alphabetic() || (!t.spaceless && (is_letter(c) || is_cjk(c)))
+            });
+        q.after_word = n.src == Src::Digits
+            && char_before(s, n.start)
+                .is_some_and(|c| is_cjk(c) || (is_letter(c) && !c.is_ascii()));
+        self.push_merged(q);
         end
     }
+
+    /// Where the unit of a fraction word may start, from `j` after the word: past `of` and an
+    /// article (`half a tablet`, `a quarter of a tablet`).
+    fn after_fraction(&mut self, mut j: usize) -> usize {
+        let s = self.s;
+        for _ in 0..2 {
+            let k = letters_end(s, j);
+            if k == j {
+                break;
+            }
+            let word = &s[j..k];
+            let article = matches!(self.number_word(word), Some((_, WordKind::Article)));
+            if article || self.t.fraction_of.iter().any(|w| eq_fold(word, w)) {
+                j = skip_space(s, k);
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// A word that is a frequency by itself (`daily`, `每天`): once in each period, weak.
+    fn push_per(&mut self, n: &Num, u: Unit) -> usize {
+        let s = self.s;
+        let mut q = Quantity::new(
+            &s[n.start..n.end],
+            self.base + n.start..self.base + n.end,
+            Kind::Frequency,
+            Decimal::ONE,
+        );
+        q.unit = Some(u);
+        q.reliable_every = true;
+        q.weak = true;
+        self.push_merged(q);
+        n.end
+    }
+
+    /// `varannan dag`, `隔日`, `every other day`: every 2 days. Nothing without a time unit
+    /// after it (`隔离` is "isolation"), or for a word that needs "every" before it (`other`).
+    fn every_other(&mut self, n: &Num) -> usize {
+        let s = self.s;
+        let t = self.t;
+        let index = t.index();
+        let fold = !t.spaceless;
+        let j = if fold { skip_space(s, n.end) } else { n.end };
+        // `隔年` is also "the next year": in Chinese, days and weeks only.
+        let fits = |u: Unit| u.is_time() && (!t.spaceless || matches!(u, Unit::Day | Unit::Week));
+        let Some((e, u, _)) = self.unit_at(j, false).filter(|&(_, u, _)| fits(u)) else {
+            return n.end;
+        };
+        let b = skip_space_back(s, n.start);
+        let every = char_before(s, b).and_then(|c| longest_before(s, b, c, &index.every, fold));
+        // A word spelt as a whole (`varannan`, `隔`) needs no "every"; `other` does.
+        let needs_every = s[n.start..n.end].eq_ignore_ascii_case("other");
+        let start = match every {
+            Some((st, _)) => st,
+            None if needs_every => return n.end,
+            None => n.start,
+        };
+        let mut q = Quantity::new(
+            &s[start..e],
+            self.base + start..self.base + e,
+            Kind::Frequency,
+            Decimal::from(2u64),
+        );
+        q.unit = Some(u);
+        q.reliable_every = true;
+        self.push_merged(q);
+        e
+    }
+
+    /// Records `q`, joining it with the quantity before it when the two are one frequency: a
+    /// period and its count (`每天两次`, `每12小时一次`, `一天三次`) or a count and its period
+    /// (`once every 2 weeks`).
+    fn push_merged(&mut self, q: Quantity<'s>) {
+        let is_count = |x: &Quantity<'_>| {
+            x.kind == Kind::Number
+                && x.unit == Some(Unit::Times)
+                && x.end.is_none()
+                && small_count(&x.value).is_some()
+        };
+        let is_period = |x: &Quantity<'_>| {
+            (x.kind == Kind::Frequency && x.count == 1)
+                || (x.kind == Kind::Number
+                    && x.value.is_one()
+                    && x.cmp.is_none()
+                    && x.end.is_none()
+                    && x.unit.is_some_and(Unit::is_time))
+        };
+        if let Some(prev) = self.out.last() {
+            let in_piece = prev.span.start >= self.base && prev.span.end <= q.span.start;
+            let joined = in_piece && {
+                let gap = &self.s[prev.span.end - self.base..q.span.start - self.base];
+                gap.chars().all(is_space)
+                    || (self.t.spaceless
+                        && gap.chars().count() <= 4
+                        && gap.chars().all(is_cjk_letter))
+            };
+            if joined
+                && ((is_period(prev) && is_count(&q))
+                    || (is_count(prev) && is_period(&q) && q.kind == Kind::Frequency))
+            {
+                let prev = self.out.pop().expect("there is a last one");
+                let (period, counted) = if is_count(&q) { (prev, q) } else { (q, prev) };
+                let st = period.span.start.min(counted.span.start);
+                let e = period.span.end.max(counted.span.end);
+                let mut m = period;
+                m.text = &self.s[st - self.base..e - self.base];
+                m.span = st..e;
+                m.kind = Kind::Frequency;
+                m.reliable_every = true;
+                m.count = small_count(&counted.value).unwrap_or(1);
+                m.counted = true;
+                m.cmp = m.cmp.or(counted.cmp);
+                m.symbolic |= counted.symbolic;
+                m.weak = false;
+                // A count in words (`每天两次`) is compared, never reported by itself.
+                m.spelled = counted.weak || counted.spelled;
+                self.out.push(m);
+                return;
+            }
+        }
+        self.out.push(q);
+    }
+
+    /// A comparator word that ends a few Chinese letters before `b` (no numerals among them):
+    /// where it starts, and its limit.
+    fn cmp_across_gap(&self, b: usize) -> Option<(usize, Cmp)> {
+        let s = self.s;
+        let index = self.t.index();
+        let mut w = b;
+        for _ in 0..4 {
+            let c = char_before(s, w).filter(|&c| is_cjk_letter(c) && !is_cn_numeral(c))?;
+            w -= c.len_utf8();
+            let Some(cb) = char_before(s, w) else {
+                return None;
+            };
+            if let Some((st, cmp)) = longest_before(s, w, cb, &index.cmp_before, false) {
+                return Some((st, cmp));
+            }
+        }
+        None
+    }
+
+    /// Where a negation right before the comparator word at `st` starts, or one word before it
+    /// in a language written with spaces (`not more than`, `får inte vara mer än`).
+    fn negation_before(&self, st: usize) -> Option<usize> {
+        let s = self.s;
+        let index = self.t.index();
+        let b = skip_space_back(s, st);
+        let c = char_before(s, b)?;
+        if let Some(ns) = any_before(s, b, c, &index.negators) {
+            return Some(ns);
+        }
+        if self.t.spaceless || b == st {
+            return None;
+        }
+        // One word in between.
+        let mut w = b;
+        while let Some(c) = char_before(s, w).filter(|&c| is_letter(c)) {
+            w -= c.len_utf8();
+            if b - w > 16 {
+                return None;
+            }
+        }
+        if w == b {
+            return None;
+        }
+        let b2 = skip_space_back(s, w);
+        if b2 == w {
+            return None;
+        }
+        let c = char_before(s, b2)?;
+        any_before(s, b2, c, &index.negators)
+    }
+}
+
+/// A CJK character that is a letter (not punctuation such as `，` or `。`).
+fn is_cjk_letter(c: char) -> bool {
+    is_cjk(c) && c.is_alphabetic()
+}
+
+/// `v` as a count of times (a whole number from 1 to 1000).
+fn small_count(v: &Decimal) -> Option<u32> {
+    let n = v.trunc_u32();
+    (v.is_integer() && (1..=1000).contains(&n)).then_some(n)
+}
+
+/// Whether two words are equal, ignoring case.
+fn eq_fold(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).all(|(x, y)| chars_eq(x, y, true))
 }
 
 /// Whether the `>` at `i` closes a markup tag (`<b>5`) rather than being a comparator.
@@ -1583,6 +2139,16 @@ fn letters_end(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// The value of a number word with its table number `v`.
+fn word_value(v: u64, k: WordKind) -> Decimal {
+    match (k, v) {
+        (WordKind::Fraction, 2) => Decimal::new(5, -1),
+        (WordKind::Fraction, 4) => Decimal::new(25, -2),
+        (WordKind::Fraction, _) => Decimal::INEXACT,
+        _ => Decimal::from(v),
+    }
 }
 
 /// The unit a word carries in itself (`twice`: times, `decade`: years).

@@ -466,11 +466,17 @@ fn values_are_exact_decimals() {
     assert_eq!(one("2.5 million people", &EN).value, d("2500000"));
     assert_eq!(one("0.07万人", &ZH).value, d("700"));
     assert_eq!(one("三千五百毫克", &ZH).value, d("3500"));
-    // `万分之一` and `三分之一` are fractions, which are not read as amounts: what is left is a
-    // weak `一`, exactly 1.
+    // `万分之一` is a proportion "1 in 10,000"; `三分之二` is no amount, and what is left of it
+    // is a weak `二`.
     let q = extract_str("万分之一", &ZH);
     assert_eq!(q.len(), 1);
-    assert!(q[0].weak && q[0].value.is_one(), "{q:?}");
+    assert_eq!(
+        (q[0].unit, q[0].value.clone(), q[0].weak),
+        (Some(Unit::OneIn), d("10000"), false)
+    );
+    let q = extract_str("三分之二", &ZH);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].weak && q[0].value == d("2"), "{q:?}");
 }
 
 #[test]
@@ -641,6 +647,7 @@ fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Ve
     }
     let mut r_used = vec![false; r.len()];
     let mut t_used = vec![false; t.len()];
+    compare::placeholder_pairs(r, t, &mut r_used, &mut t_used);
     for lenient in [false, true] {
         for strong_pass in [true, false] {
             for (i, rq) in r.iter().enumerate() {
@@ -688,6 +695,7 @@ fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Ve
     }
     split(r, t, &mut r_used, &mut t_used);
     split(t, r, &mut t_used, &mut r_used);
+    compare::split_group_pairs(r, t, &mut r_used, &mut t_used);
     let mut rl: Vec<usize> = (0..r.len()).filter(|&i| !r_used[i] && !r[i].weak).collect();
     let mut tl: Vec<usize> = (0..t.len()).filter(|&j| !t_used[j] && !t[j].weak).collect();
     let mut diffs = Vec::new();
@@ -700,8 +708,10 @@ fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Ve
         },
         &|a, b| a.kind != Kind::Identifier && b.kind != Kind::Identifier && value_match(a, b),
         &|a, b| {
-            (a.kind == Kind::Identifier || b.kind == Kind::Identifier)
-                && (a.text.starts_with(b.text) || b.text.starts_with(a.text))
+            (a.kind == Kind::Identifier || b.kind == Kind::Identifier) && {
+                let (a, b) = (compare::core_text(a), compare::core_text(b));
+                a.starts_with(b) || b.starts_with(a)
+            }
         },
         &|a, b| a.kind == b.kind && plain(a) && plain(b),
     ];
