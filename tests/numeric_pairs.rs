@@ -2,10 +2,13 @@
 //! numeric comparison, each marked `same` (must not fire) or `diff` (must fire), by class.
 //! Every line is checked; a failure lists every pair that went the wrong way.
 
-use leaflint::numeric::{compare, extract_str, table_for};
+use leaflint::numeric::{differences_str, table_for};
 
 struct Pair<'a> {
     line: usize,
+    /// A known gap (a sixth field `gap: why`): the pair still goes the wrong way, and the test
+    /// says so when it no longer does, so that the marker is taken away.
+    gap: Option<&'a str>,
     locale: &'a str,
     same: bool,
     class: &'a str,
@@ -22,7 +25,10 @@ fn pairs(text: &str) -> Vec<Pair<'_>> {
             continue;
         }
         let f: Vec<&str> = line.split(" | ").collect();
-        assert_eq!(f.len(), 5, "line {line_no}: five fields expected: {line}");
+        assert!(
+            f.len() == 5 || (f.len() == 6 && f[5].starts_with("gap: ")),
+            "line {line_no}: five fields expected (and an optional `gap: why`): {line}"
+        );
         assert!(
             matches!(f[0], "sv" | "zh"),
             "line {line_no}: locale {}",
@@ -31,6 +37,7 @@ fn pairs(text: &str) -> Vec<Pair<'_>> {
         assert!(matches!(f[1], "same" | "diff"), "line {line_no}: {}", f[1]);
         out.push(Pair {
             line: line_no,
+            gap: f.get(5).map(|g| &g[5..]),
             locale: f[0],
             same: f[1] == "same",
             class: f[2],
@@ -43,9 +50,7 @@ fn pairs(text: &str) -> Vec<Pair<'_>> {
 
 /// Whether the comparison reports a difference between `en` and its translation `tr`.
 fn fires(en: &str, tr: &str, locale: &str) -> bool {
-    let r = extract_str(en, table_for("en"));
-    let t = extract_str(tr, table_for(locale));
-    !compare(&r, &t).is_empty()
+    differences_str(en, table_for("en"), tr, table_for(locale)) > 0
 }
 
 #[test]
@@ -76,9 +81,14 @@ fn every_pair_in_the_table_goes_the_way_it_is_marked() {
             }
         }
     }
+    let gaps = all.iter().filter(|p| p.gap.is_some()).count();
+    assert!(
+        gaps * 50 <= all.len(),
+        "{gaps} known gaps: at most 2% of the table"
+    );
     let wrong: Vec<String> = all
         .iter()
-        .filter(|p| fires(p.en, p.tr, p.locale) == p.same)
+        .filter(|p| (fires(p.en, p.tr, p.locale) == p.same) != p.gap.is_some())
         .map(|p| {
             format!(
                 "line {} ({} {} {}): {} | {}",

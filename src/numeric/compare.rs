@@ -165,6 +165,8 @@ pub fn same(r: &Quantity<'_>, t: &Quantity<'_>, lenient: bool) -> bool {
         (Kind::Identifier, Kind::Identifier) => return ident_text(r.text) == ident_text(t.text),
         (Kind::Identifier, _) | (_, Kind::Identifier) => return false,
         (Kind::Date, Kind::Date) => return r.date == t.date,
+        (Kind::Time, Kind::Time) => return readings(r).any(|x| readings(t).any(|y| x == y)),
+        (Kind::Time, _) | (_, Kind::Time) => return false,
         (Kind::Date, _) => return is_year_only(r) && plain(t) && r.value == t.value,
         (_, Kind::Date) => return is_year_only(t) && plain(r) && r.value == t.value,
         _ => {}
@@ -527,6 +529,17 @@ impl Index {
 /// Weak quantities (number words that often are not numbers) may satisfy the other side but are
 /// never reported.
 pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff<'a, 's>> {
+    compare_pairs(r, t, &mut Vec::new())
+}
+
+/// [`compare`], also giving in `pairs` the (reference, translation) indices of the quantities
+/// the value passes paired as the same.
+pub fn compare_pairs<'a, 's>(
+    r: &'a [Quantity<'s>],
+    t: &'a [Quantity<'s>],
+    pairs: &mut Vec<(usize, usize)>,
+) -> Vec<Diff<'a, 's>> {
+    pairs.clear();
     // The common case, without allocating: the same quantities in the same order. The pairing
     // below would pair each with its counterpart (every quantity takes the first free one that
     // is the same, strong ones first), so nothing differs.
@@ -535,6 +548,7 @@ pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff
             .zip(t)
             .all(|(a, b)| a.weak == b.weak && same(a, b, false))
     {
+        pairs.extend((0..r.len()).map(|i| (i, i)));
         return Vec::new();
     }
     let mut r_used = vec![false; r.len()];
@@ -568,6 +582,7 @@ pub fn compare<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Vec<Diff
                 if let Some(j) = hit {
                     r_used[i] = true;
                     t_used[j] = true;
+                    pairs.push((i, j));
                 }
             }
         }

@@ -7,6 +7,7 @@
 //! Extraction is one left-to-right pass; every look-around is bounded by the length of a table
 //! phrase, so the cost is linear in the text length.
 
+mod binding;
 mod compare;
 mod decimal;
 pub mod tables;
@@ -15,7 +16,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-pub use compare::{compare, Diff};
+pub use binding::Moved;
+pub use compare::{compare, compare_pairs, Diff};
 pub use decimal::{Decimal, DecimalKey, DigitBuilder};
 pub use tables::{table_for, Table};
 
@@ -239,6 +241,8 @@ pub enum Kind {
     /// A token that contains digits but is not an amount (`JAK1`, `56.0.1`, a URL): it must
     /// appear verbatim on both sides.
     Identifier,
+    /// A time of day, in minutes after midnight (`8 pm`, `kl. 20.00`, `晚上8点`, `20:00`).
+    Time,
 }
 
 impl Kind {
@@ -249,6 +253,7 @@ impl Kind {
             Kind::Date => "date",
             Kind::Frequency => "frequency",
             Kind::Identifier => "identifier",
+            Kind::Time => "time",
         }
     }
 }
@@ -403,6 +408,47 @@ impl<'s> RefCache<'s> {
     }
 }
 
+/// What differs between a reference text and its translation: the quantities that differ
+/// ([`compare`]) and the equal ones given to other things ([`binding`]).
+pub struct Comparison<'a, 's> {
+    pub diffs: Vec<Diff<'a, 's>>,
+    pub moved: Vec<Moved<'a, 's>>,
+}
+
+/// Compares the quantities `r` read from `r_pieces` with `r_table` and the translation's `t`
+/// read from `t_pieces` with `t_table`.
+pub fn compare_in<'a, 's>(
+    (r, r_pieces, r_table): (&'a [Quantity<'s>], &[Piece<'s>], &Table),
+    (t, t_pieces, t_table): (&'a [Quantity<'s>], &[Piece<'s>], &Table),
+) -> Comparison<'a, 's> {
+    let mut pairs = Vec::new();
+    let diffs = compare_pairs(r, t, &mut pairs);
+    let moved = binding::moved(r, r_pieces, r_table, t, t_pieces, t_table, &pairs);
+    Comparison { diffs, moved }
+}
+
+/// [`compare_in`] of two strings whose offsets are 0 (for tests and tools): how many
+/// differences, moved values included.
+pub fn differences_str(
+    reference: &str,
+    r_table: &Table,
+    translation: &str,
+    t_table: &Table,
+) -> usize {
+    let rp = [Piece {
+        text: reference,
+        offset: 0,
+    }];
+    let tp = [Piece {
+        text: translation,
+        offset: 0,
+    }];
+    let r = extract(&rp, r_table);
+    let t = extract(&tp, t_table);
+    let c = compare_in((&r, &rp, r_table), (&t, &tp, t_table));
+    c.diffs.len() + c.moved.len()
+}
+
 /// Extracts from one string whose offset is 0 (for tests and tools).
 pub fn extract_str<'s>(text: &'s str, table: &Table) -> Vec<Quantity<'s>> {
     extract(&[Piece { text, offset: 0 }], table)
@@ -438,6 +484,8 @@ struct Num {
     word: Option<WordKind>,
     /// The unit is a symbol (`mg`, `°C`).
     unit_symbol: bool,
+    /// Hours and minutes written as a clock (`20:00`, `9:30`).
+    clock: Option<(u32, u32)>,
 }
 
 /// What [`Scan::read`] found at a position.
@@ -1020,6 +1068,7 @@ impl<'s> Scan<'_, 's> {
                     loose: false,
                     word: Some(k),
                     unit_symbol: false,
+                    clock: None,
                 });
             }
         }
@@ -1108,6 +1157,7 @@ impl<'s> Scan<'_, 's> {
             loose: false,
             word: Some(kind),
             unit_symbol: false,
+            clock: None,
         };
         self.glued_unit(&mut n);
         Some(n)
@@ -1272,6 +1322,7 @@ impl<'s> Scan<'_, 's> {
                     loose: false,
                     word: None,
                     unit_symbol: false,
+                    clock: None,
                 };
                 if matches!(v2, 2 | 4) {
                     let j = skip_space(s, e2);
@@ -1328,7 +1379,37 @@ impl<'s> Scan<'_, 's> {
                 break;
             }
         }
-        // Versions (`56.0.1`, `115.13.0esr`) and times (`10:30`) are identifiers.
+        // `20:00`, `9:30`: a clock.
+        if groups.is_empty() && n1 <= 2 && v1 <= 24 && char_at(s, end) == Some(':') {
+            let (e2, mm, n2) = run(end + 1);
+            let more = char_at(s, e2).is_some_and(|c| {
+                c == ':'
+                    || digit(c).is_some()
+                    || is_letter(c)
+                    || (c == '.' && char_at(s, e2 + 1).is_some_and(|d| digit(d).is_some()))
+            });
+            if n2 == 2 && mm < 60 && !more {
+                let mut n = Num {
+                    start: i,
+                    end: e2,
+                    value: Decimal::from(v1 * 60 + mm),
+                    alt: None,
+                    unit: None,
+                    ordinal: false,
+                    src: Src::Digits,
+                    implied_unit: false,
+                    article: false,
+                    num_end: e2,
+                    loose: false,
+                    word: None,
+                    unit_symbol: false,
+                    clock: Some((v1 as u32, mm as u32)),
+                };
+                n.end = e2;
+                return Read::Num(n);
+            }
+        }
+        // Versions (`56.0.1`, `115.13.0esr`) and times (`10:30:15`) are identifiers.
         if dots >= 2
             || (char_at(s, end) == Some(':')
                 && run(end + 1).2 == 2
@@ -1361,6 +1442,7 @@ impl<'s> Scan<'_, 's> {
             loose: false,
             word: None,
             unit_symbol: false,
+            clock: None,
         };
         // `1万`, `2.5 million`
         let j = if self.t.spaceless {
@@ -1441,6 +1523,7 @@ impl<'s> Scan<'_, 's> {
                     loose: false,
                     word: None,
                     unit_symbol: false,
+                    clock: None,
                 });
             }
             return Read::Skip(e);
@@ -1473,6 +1556,7 @@ impl<'s> Scan<'_, 's> {
             loose: false,
             word: None,
             unit_symbol: false,
+            clock: None,
         };
         self.glued_unit(&mut n);
         Read::Num(n)
@@ -1488,6 +1572,11 @@ impl<'s> Scan<'_, 's> {
             Some(WordKind::Per(u)) => return self.push_per(&n, u),
             Some(WordKind::EveryOther) => return self.every_other(&n),
             _ => {}
+        }
+        if n.src == Src::Digits && n.unit.is_none() {
+            if let Some(e) = self.clock(&n) {
+                return e;
+            }
         }
         // `1 in 10`, `en av tio`: a proportion.
         if n.unit.is_none() && n.value.is_one() && !n.ordinal && !n.article {
@@ -1921,6 +2010,90 @@ impl<'s> Scan<'_, 's> {
                 .is_some_and(|c| is_cjk(c) || (is_letter(c) && !c.is_ascii()));
         self.push_merged(q);
         end
+    }
+
+    /// A time of day at `n`: a clock (`20:00`), or hours with a clock word (`8 pm`, `kl. 20.00`,
+    /// `晚上8点30分`); records it and returns where it ends. A twelve-hour reading without "am"
+    /// or "pm" keeps both readings.
+    fn clock(&mut self, n: &Num) -> Option<usize> {
+        let s = self.s;
+        let t = self.t;
+        let index = t.index();
+        let fold = !t.spaceless;
+        // Hours and minutes as written (`20.00` after `kl.` is 20:00).
+        let (mut h, mut m) = match n.clock {
+            Some(hm) => hm,
+            None => {
+                let text = &s[n.start..n.num_end];
+                let (hs, ms) = match text.split_once(['.', ':']) {
+                    Some((a, b)) if b.len() == 2 => (a, b),
+                    Some(_) => return None,
+                    None => (text, "0"),
+                };
+                (hs.parse().ok()?, ms.parse().ok()?)
+            }
+        };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let b = skip_space_back(s, n.start);
+        let before =
+            char_before(s, b).and_then(|c| longest_before(s, b, c, &index.clock_before, fold));
+        let j = skip_space(s, n.end);
+        let after = longest_at(s, j, &index.clock_after, fold);
+        // Hours need a clock word after them (`8 pm`, `8点`) or one that reads as written
+        // before them (`kl. 20`); `晚上` alone says nothing of `晚上5 mg`.
+        if n.clock.is_none() && after.is_none() && !before.is_some_and(|(_, mark)| mark == 0) {
+            return None;
+        }
+        let mut start = n.start;
+        let mut end = n.end;
+        let mut half = None; // 1 am, 2 pm, 3 noon
+        if let Some((st, mark)) = before {
+            start = st;
+            if mark != 0 {
+                half = Some(mark);
+            }
+        }
+        if let Some((e, mark)) = after {
+            end = e;
+            if mark != 0 {
+                half = Some(mark);
+            }
+            // `8点30分`, `9点半`
+            if t.spaceless {
+                let k = skip_space(s, e);
+                if let Some((ke, mm, nn)) = digits_at(s, k, 2) {
+                    if nn > 0 && char_at(s, ke) == Some('分') && mm < 60 {
+                        m = mm;
+                        end = ke + '分'.len_utf8();
+                    }
+                }
+                if char_at(s, k) == Some('半') {
+                    m = 30;
+                    end = k + '半'.len_utf8();
+                }
+            }
+        }
+        match half {
+            Some(1) if h == 12 => h = 0,
+            Some(2) if h < 12 => h += 12,
+            Some(3) if h < 11 => h += 12,
+            _ => {}
+        }
+        let value = Decimal::from(u64::from(h * 60 + m));
+        // Without "am" or "pm", a twelve-hour language's `8:00` may be 20:00.
+        let alt = (half.is_none() && t.twelve_hour && (1..=12).contains(&h))
+            .then(|| Decimal::from(u64::from((h + 12) % 24 * 60 + m)));
+        let mut q = Quantity::new(
+            &s[start..end],
+            self.base + start..self.base + end,
+            Kind::Time,
+            value,
+        );
+        q.alt = alt;
+        self.out.push(q);
+        Some(end)
     }
 
     /// Where the unit of a fraction word may start, from `j` after the word: past `of` and an
