@@ -193,7 +193,7 @@ fn a_5_mb_single_line_message_is_checked_and_reported_in_a_few_lines() {
     assert_eq!(r.code, 1, "{r:?}");
     assert!(
         r.stdout.contains(
-            "error[numeric-mismatch] dose-adult: `högst 50 mg` in sv has no counterpart in en"
+            "error[numeric-mismatch] dose-adult: `högst 50 mg` (at most 50 mg) in sv has no counterpart in en"
         ),
         "{}",
         r.stdout

@@ -77,6 +77,12 @@ impl<'s> Side<'_, '_, 's> {
         self.cuts.partition_point(|&c| c <= pos)
     }
 
+    /// Whether the text between the file offsets `a` and `b` (in one piece) has a colon.
+    fn colon_between(&self, a: usize, b: usize) -> bool {
+        let t = self.text_at((a, b));
+        t.contains(':') || t.contains('：')
+    }
+
     fn text_at(&self, range: (usize, usize)) -> &'s str {
         for p in self.pieces {
             if range.0 >= p.offset && range.1 <= p.offset + p.text.len() {
@@ -216,11 +222,19 @@ fn owners(side: &Side<'_, '_, '_>, other: &Anchors) -> Vec<Owner> {
                 return Owner::None;
             }
             let clause = side.clause(q.span.start);
-            // The nearest quantity before it in its clause.
+            // The nearest band before it in its clause: a quantity with a limit, a range or
+            // an age (`over 75 years … 2.5 mg`), or one with a colon after it (`Week 1: 25 mg`).
+            // Another quantity before it owns nothing: word order moves those freely.
             let before = (0..i).rev().find(|&k| {
-                counts(&side.qs[k])
-                    && side.qs[k].span.end <= q.span.start
-                    && side.clause(side.qs[k].span.start) == clause
+                let b = &side.qs[k];
+                let band = (b.cmp.is_some() && !b.vague && !b.weak)
+                    || b.end.is_some()
+                    || b.unit == Some(super::Unit::AgeYear)
+                    || side.colon_between(b.span.end, q.span.start);
+                counts(b)
+                    && band
+                    && b.span.end <= q.span.start
+                    && side.clause(b.span.start) == clause
             });
             if let Some(k) = before {
                 return Owner::Quantity(k);
@@ -273,6 +287,19 @@ pub fn moved<'a, 's>(
     if strong < 2 || r.len() > MAX || t.len() > MAX {
         return Vec::new();
     }
+    // Values given in the order of a list of things (`5.9, 5.7 and 53 nM respectively`) belong
+    // to them by place, which clauses do not see.
+    let in_order = |pieces: &[Piece<'_>]| {
+        pieces.iter().any(|p| {
+            let lower = p.text.to_lowercase();
+            ["respectively", "respektive", "分别", "各自"]
+                .iter()
+                .any(|w| lower.contains(w))
+        })
+    };
+    if in_order(r_pieces) || in_order(t_pieces) {
+        return Vec::new();
+    }
     let rs = read_side(r_pieces, r, r_table);
     let ts = read_side(t_pieces, t, t_table);
     let r_own = owners(&rs, &ts.anchors);
@@ -314,6 +341,23 @@ pub fn moved<'a, 's>(
     for &(i, j) in pairs {
         if !counts(&r[i]) || !counts(&t[j]) || agree(r_own[i], t_own[j]) != Some(false) {
             continue;
+        }
+        // The reference's owner in the translation's clause too: the value may belong to it
+        // there, only farther away.
+        if let Owner::Anchor(x, ..) = r_own[i] {
+            let clause = ts.clause(t[j].span.start);
+            let there = ts
+                .anchors
+                .by_key
+                .get(&rs.anchors.keys[x])
+                .is_some_and(|&k| {
+                    ts.anchors.places[k]
+                        .iter()
+                        .any(|&(st, _)| ts.clause(st) == clause)
+                });
+            if there {
+                continue;
+            }
         }
         // The same value elsewhere in the translation with the right owner: the pairing only
         // took them in another order.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-pub use binding::Moved;
+pub use binding::{moved, Moved};
 pub use compare::{compare, compare_pairs, Diff};
 pub use decimal::{Decimal, DecimalKey, DigitBuilder};
 pub use tables::{table_for, Table};
@@ -313,7 +313,7 @@ pub struct Quantity<'s> {
 
 impl<'s> Quantity<'s> {
     /// A quantity with nothing but its text, place, kind and value.
-    fn new(text: &'s str, span: Range<usize>, kind: Kind, value: Decimal) -> Self {
+    pub fn new(text: &'s str, span: Range<usize>, kind: Kind, value: Decimal) -> Self {
         Quantity {
             text,
             span,
@@ -1764,6 +1764,19 @@ impl<'s> Scan<'_, 's> {
 
         let mut end = n.end;
         let mut range_end: Option<Decimal> = None;
+        // `每 10 人中最多可能有 1 人`: one in every ten, a proportion.
+        if t.spaceless && every.is_some() && unit.is_none() && date.is_none() {
+            if let Some((e, c)) = self.one_among(end) {
+                if n.value.is_integer() && n.value.trunc_u32() >= 2 {
+                    unit = Some(Unit::OneIn);
+                    end = e;
+                    every = None;
+                    if cmp.is_none() {
+                        cmp = c;
+                    }
+                }
+            }
+        }
         // A range: `1 to 2`, `1–2`, `16至24`, `between 1 and 2`.
         if date.is_none() {
             let j = skip_space(s, end);
@@ -1993,7 +2006,9 @@ impl<'s> Scan<'_, 's> {
         q.reliable_every = every.unwrap_or(false);
         q.date = date;
         q.weak = weak || n.loose;
-        q.spelled = !weak && !per && n.src != Src::Digits;
+        // A count in words (`once a day`) is compared, never reported by itself, like every
+        // spelt quantity.
+        q.spelled = !weak && n.src != Src::Digits;
         q.count = count;
         q.vague =
             vague_any || (vague_word && unit.is_some_and(|u| u.dimension() == Dimension::Duration));
@@ -2190,7 +2205,7 @@ impl<'s> Scan<'_, 's> {
                 let gap = &self.s[prev.span.end - self.base..q.span.start - self.base];
                 gap.chars().all(is_space)
                     || (self.t.spaceless
-                        && gap.chars().count() <= 4
+                        && gap.chars().count() <= 6
                         && gap.chars().all(is_cjk_letter))
             };
             if joined
@@ -2218,6 +2233,44 @@ impl<'s> Scan<'_, 's> {
             }
         }
         self.out.push(q);
+    }
+
+    /// After `每 N` at `i`: `<a few letters>中<a few letters>1` (`人中最多可能有 1`), as where
+    /// the `1` ends and the limit just before it.
+    fn one_among(&self, i: usize) -> Option<(usize, Option<Cmp>)> {
+        let s = self.s;
+        let mut k = i;
+        let mut steps = 0;
+        while char_at(s, k)? != '中' {
+            let c = char_at(s, k)?;
+            if !(is_space(c) || (is_cjk_letter(c) && !is_cn_numeral(c))) || steps >= 5 {
+                return None;
+            }
+            k += c.len_utf8();
+            steps += 1;
+        }
+        k += '中'.len_utf8();
+        for _ in 0..9 {
+            let c = char_at(s, k)?;
+            if c == '1' || c == '一' {
+                let e = k + c.len_utf8();
+                if char_at(s, e).is_some_and(|n| digit(n).is_some() || is_cn_numeral(n)) {
+                    return None;
+                }
+                let b = skip_space_back(s, k);
+                let index = self.t.index();
+                let cmp = char_before(s, b)
+                    .and_then(|cb| longest_before(s, b, cb, &index.cmp_before, false))
+                    .or_else(|| self.cmp_across_gap(b))
+                    .map(|(_, c)| c);
+                return Some((e, cmp));
+            }
+            if !(is_space(c) || (is_cjk_letter(c) && !is_cn_numeral(c))) {
+                return None;
+            }
+            k += c.len_utf8();
+        }
+        None
     }
 
     /// A comparator word that ends a few Chinese letters before `b` (no numerals among them):

@@ -1118,6 +1118,7 @@ pub static ZH: Table = Table {
         ("每周", 1, Per(Unit::Week)),
         ("每星期", 1, Per(Unit::Week)),
         ("每月", 1, Per(Unit::Month)),
+        ("每年", 1, Per(Unit::Year)),
         ("每小时", 1, Per(Unit::Hour)),
         ("隔", 2, EveryOther),
         ("一半", 2, Fraction),

@@ -9,7 +9,10 @@ use serde_json::{json, Value};
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::variant_key;
-use crate::numeric::{compare, extract, extract_into, table_for, Diff, Piece, Quantity, Table};
+use crate::numeric::{
+    compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
+    Table,
+};
 use crate::project::{EntryView, ParsedFile};
 
 pub struct NumericMismatch;
@@ -138,6 +141,92 @@ fn describe(q: &Quantity<'_>) -> Value {
     })
 }
 
+/// How leaflint read a quantity, in English words, for a reviewer who does not read the
+/// language (`högst 18 år` is "at most 18 years").
+fn reading(q: &Quantity<'_>) -> String {
+    let unit = q.unit.map(|u| u.name());
+    let mut out = String::new();
+    if let Some(c) = q.cmp.filter(|_| !q.vague) {
+        out.push_str(c.words());
+        out.push(' ');
+    }
+    match q.kind {
+        Kind::Identifier => return String::new(),
+        Kind::Date => {
+            let d = q.date.unwrap_or_default();
+            let part = |v: Option<u16>, w: usize| v.map_or("?".repeat(w), |v| format!("{v:0w$}"));
+            out.push_str(&format!(
+                "{}-{}-{}",
+                part(d.year, 4),
+                part(d.month.map(u16::from), 2),
+                part(d.day.map(u16::from), 2)
+            ));
+            return out.trim_end_matches("-??").to_string();
+        }
+        Kind::Time => {
+            let m = q.value.trunc_u32();
+            out.push_str(&format!("{:02}:{:02}", m / 60, m % 60));
+            if let Some(a) = &q.alt {
+                let m = a.trunc_u32();
+                out.push_str(&format!(" or {:02}:{:02}", m / 60, m % 60));
+            }
+            return out;
+        }
+        Kind::Frequency if q.counted || q.count > 1 => {
+            let per = if q.value.is_one() {
+                String::new()
+            } else {
+                format!("{} ", q.value)
+            };
+            out.push_str(&format!(
+                "{} times per {per}{}",
+                q.count,
+                unit.unwrap_or("")
+            ));
+            return out;
+        }
+        Kind::Frequency => {
+            out.push_str(&format!("every {} {}", q.value, unit.unwrap_or("")));
+            return out;
+        }
+        _ => {}
+    }
+    if q.unit == Some(crate::numeric::Unit::OneIn) {
+        out.push_str(&format!("1 in {}", q.value));
+        return out;
+    }
+    out.push_str(&q.value.to_string());
+    if let Some(e) = &q.end {
+        out.push_str(&format!(" to {e}"));
+    }
+    if let Some(u) = unit {
+        out.push(' ');
+        out.push_str(u);
+    }
+    if q.kind == Kind::Ordinal {
+        out.push_str(" (ordinal)");
+    }
+    out
+}
+
+/// ` (reading)` after a translation quantity, when the translation is not in English and the
+/// reading says something its text does not.
+fn gloss(q: &Quantity<'_>, lang: &str) -> String {
+    if lang
+        .split(['-', '_'])
+        .next()
+        .is_some_and(|l| l.eq_ignore_ascii_case("en"))
+    {
+        return String::new();
+    }
+    let r = reading(q);
+    if r.is_empty() || r == q.text {
+        String::new()
+    } else {
+        format!(" ({r})")
+    }
+}
+
 fn times(n: usize) -> String {
     if n > 1 {
         format!(" ({n} times)")
@@ -156,6 +245,11 @@ fn render(d: &Diff<'_, '_>, en: &str, lang: &str, anchor: &Range<usize>) -> (Str
                 }
                 _ => String::new(),
             };
+            let note = if note.is_empty() {
+                gloss(t, lang)
+            } else {
+                note
+            };
             (
                 format!("`{}` in {en} is `{}`{note} in {lang}", r.text, t.text),
                 t.span.clone(),
@@ -171,8 +265,9 @@ fn render(d: &Diff<'_, '_>, en: &str, lang: &str, anchor: &Range<usize>) -> (Str
         ),
         (_, ts) => (
             format!(
-                "`{}`{} in {lang} has no counterpart in {en}",
+                "`{}`{}{} in {lang} has no counterpart in {en}",
                 ts.first().map_or("", |q| q.text),
+                ts.first().map_or(String::new(), |q| gloss(q, lang)),
                 times(ts.len())
             ),
             ts.first().map_or(anchor.clone(), |q| q.span.clone()),
@@ -206,6 +301,7 @@ impl Rule for NumericMismatch {
         let r_table = table_for(en);
         let t_table = table_for(lang);
         let mut buf = Vec::new();
+        let mut rbuf = Vec::new();
         let mut tq = Vec::new();
         for t in file.views() {
             if file.damaged(t.id()) || reference.damaged(t.id()) {
@@ -224,7 +320,7 @@ impl Rule for NumericMismatch {
                 (en, lang),
                 unit,
                 out,
-                (&mut buf, &mut tq),
+                (&mut buf, &mut rbuf, &mut tq),
             );
         }
     }
@@ -241,7 +337,11 @@ fn check_entry<'s>(
     (en, lang): (&str, &str),
     unit: &Unit<'_, '_>,
     out: &mut Sink,
-    (buf, tq): (&mut Vec<Piece<'s>>, &mut Vec<Quantity<'s>>),
+    (buf, rbuf, tq): (
+        &mut Vec<Piece<'s>>,
+        &mut Vec<Piece<'s>>,
+        &mut Vec<Quantity<'s>>,
+    ),
 ) {
     let mut seen: HashSet<(String, Range<usize>)> = HashSet::new();
     let own = t
@@ -293,39 +393,149 @@ fn check_entry<'s>(
             // The translation's quantities go to a reused buffer.
             buf.clear();
             pieces(file, pattern, own, &mut true, buf);
+            // Text the decoder had to replace is damaged: `parse-error` says so, and what is
+            // left of it says nothing reliable about its quantities.
+            if buf.iter().any(|p| p.text.contains('\u{FFFD}')) {
+                continue;
+            }
             extract_into(buf, t_table, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }
-            for d in compare(&rq, tq) {
-                let (message, span) = render(&d, en, lang, &anchor);
-                if !seen.insert((message.clone(), span.clone())) {
-                    continue;
+            // A plural variant's number said by the variable (`[one] 1 tablet` ↔ `[one] {
+            // $count } tablett`): the variable stands for it, on either side.
+            let mut r_own: Option<Vec<Quantity<'s>>> = None;
+            if let Some(v) = key.and_then(variant_value) {
+                // The unit of the variant's number, if a side has one.
+                let has = |qs: &[Quantity<'_>]| {
+                    qs.iter()
+                        .find(|q| q.kind == Kind::Number && q.value == v && q.end.is_none())
+                        .map(|q| q.unit)
+                };
+                let key = key.unwrap_or_default();
+                if let (Some(u), None) = (has(&rq), has(tq)) {
+                    if let Some(q) = variable_quantity(file, pattern, key, &v, u) {
+                        tq.push(q);
+                    }
+                } else if let (None, Some(u)) = (has(&rq), has(tq)) {
+                    if let Some(q) = variable_quantity(reference, r_pattern, key, &v, u) {
+                        let mut own = rq.to_vec();
+                        own.push(q);
+                        r_own = Some(own);
+                    }
                 }
-                let data = json!({
-                    "reference": d.reference.first().map(|q| describe(q)),
-                    "translation": d.translation.first().map(|q| describe(q)),
-                    "count": d.reference.len().max(d.translation.len()),
-                });
-                let diag = out
-                    .emit_entry(unit, t, span, message)
-                    .with_attribute(attribute)
-                    .with_reference(unit.reference_file_id(), r.meta.span.clone());
-                for q in &d.reference {
-                    diag.with_label(Label {
-                        side: Side::Reference,
-                        span: q.span.clone(),
+            }
+            let rq: &[Quantity<'s>] = r_own.as_deref().unwrap_or(&rq);
+            let mut pairs = Vec::new();
+            let diffs = compare_pairs(rq, tq, &mut pairs);
+            let mut found: Vec<Found> = diffs
+                .iter()
+                .map(|d| {
+                    let (message, span) = render(d, en, lang, &anchor);
+                    Found {
+                        message,
+                        span,
+                        data: json!({
+                            "reference": d.reference.first().map(|q| describe(q)),
+                            "translation": d.translation.first().map(|q| describe(q)),
+                            "count": d.reference.len().max(d.translation.len()),
+                        }),
+                        reference: d.reference.iter().map(|q| q.span.clone()).collect(),
+                        translation: d.translation.iter().map(|q| q.span.clone()).collect(),
+                    }
+                })
+                .collect();
+            if pairs.len() >= 2 {
+                rbuf.clear();
+                pieces(reference, r_pattern, theirs, &mut true, rbuf);
+                for m in moved(rq, rbuf, r_table, tq, buf, t_table, &pairs) {
+                    found.push(Found {
+                        message: format!(
+                            "`{}` belongs to `{}` in {en}, but to `{}` in {lang}",
+                            m.reference.text, m.owners[0], m.owners[1]
+                        ),
+                        span: m.translation.span.clone(),
+                        data: json!({
+                            "reference": describe(m.reference),
+                            "translation": describe(m.translation),
+                            "owners": m.owners,
+                            "count": 1,
+                        }),
+                        reference: vec![m.reference.span.clone()],
+                        translation: vec![m.translation.span.clone()],
                     });
                 }
-                for q in &d.translation {
+            }
+            for f in found {
+                if !seen.insert((f.message.clone(), f.span.clone())) {
+                    continue;
+                }
+                let diag = out
+                    .emit_entry(unit, t, f.span, f.message)
+                    .with_attribute(attribute)
+                    .with_reference(unit.reference_file_id(), r.meta.span.clone());
+                for span in f.reference {
+                    diag.with_label(Label {
+                        side: Side::Reference,
+                        span,
+                    });
+                }
+                for span in f.translation {
                     diag.with_label(Label {
                         side: Side::Translation,
-                        span: q.span.clone(),
+                        span,
                     });
                 }
                 diag.variant = key.map(str::to_string);
-                diag.data = Some(data);
+                diag.data = Some(f.data);
             }
         }
     }
+}
+
+/// One finding to emit: its message, where it points, its data and the quantities it is about.
+struct Found {
+    message: String,
+    span: Range<usize>,
+    data: Value,
+    reference: Vec<Range<usize>>,
+    translation: Vec<Range<usize>>,
+}
+
+/// The number a plural variant's key stands for in en, sv and zh (`one` is 1, `[2]` is 2).
+fn variant_value(key: &str) -> Option<Decimal> {
+    match key {
+        "one" => Some(Decimal::ONE),
+        k if !k.is_empty() && k.len() <= 6 && k.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(Decimal::from_ascii(k, 0))
+        }
+        _ => None,
+    }
+}
+
+/// A weak quantity `v` for the variable in the variant `key` of `pattern`'s first `select`
+/// (else its default variant), if that variant has one.
+fn variable_quantity<'s>(
+    file: &ParsedFile<'s>,
+    pattern: &Pattern<&'s str>,
+    key: &str,
+    v: &Decimal,
+    unit: Option<crate::numeric::Unit>,
+) -> Option<Quantity<'s>> {
+    let variants = first_select(pattern)?;
+    let variant = variants
+        .iter()
+        .find(|x| variant_key(&x.key) == key)
+        .or_else(|| variants.iter().find(|x| x.default))?;
+    let name = variant.value.elements.iter().find_map(|e| match e {
+        PatternElement::Placeable {
+            expression: Expression::Inline(InlineExpression::VariableReference { id }),
+        } => Some(id.name),
+        _ => None,
+    })?;
+    let at = file.offset(name)?;
+    let mut q = Quantity::new(name, at..at + name.len(), Kind::Number, v.clone());
+    q.weak = true;
+    q.unit = unit;
+    Some(q)
 }
