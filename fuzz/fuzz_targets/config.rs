@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let mut filters = Filters::default();
     config.apply(&mut load, &mut settings, &mut filters);
     let _ = load.files.wants("sub/leaflet.ftl");
-    for ignore in &filters.ignores {
+    for ignore in filters.ignores.entries() {
         let _ = ignore.matches(
             "missing-message",
             "sv",
