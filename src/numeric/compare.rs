@@ -780,14 +780,25 @@ fn pair_leftovers<'a, 's>(
             pair(i, j, t_gone)
         });
     }
-    // Two plain numbers left in the same text are most likely one that changed.
+    // Two plain numbers (or two times of day) left in the same text are most likely one that
+    // changed.
     let mut plains = Bucket {
         items: left.iter().copied().filter(|&j| plain(&t[j])).collect(),
+        next: 0,
+    };
+    let mut times = Bucket {
+        items: left
+            .iter()
+            .copied()
+            .filter(|&j| t[j].kind == Kind::Time)
+            .collect(),
         next: 0,
     };
     rl.retain(|&i| {
         let j = if plain(&r[i]) {
             plains.first(t_gone, None)
+        } else if r[i].kind == Kind::Time {
+            times.first(t_gone, None)
         } else {
             None
         };

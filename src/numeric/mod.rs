@@ -2016,10 +2016,14 @@ impl<'s> Scan<'_, 's> {
         q.unit_symbol = unit_symbol;
         // Where no unit word could be: in Chinese, any letter but a Latin one (the table knows
         // the Chinese units).
+        let next_word = &s[after_number..letters_end(s, after_number)];
         q.bare = unit.is_none()
-            && !char_at(s, after_number).is_some_and(|c| {
-                c == '°' || c.is_ascii_alphabetic() || (!t.spaceless && (is_letter(c) || is_cjk(c)))
-            });
+            && (t.not_units.iter().any(|w| eq_fold(next_word, w))
+                || !char_at(s, after_number).is_some_and(|c| {
+                    c == '°'
+                        || c.is_ascii_alphabetic()
+                        || (!t.spaceless && (is_letter(c) || is_cjk(c)))
+                }));
         q.after_word = n.src == Src::Digits
             && char_before(s, n.start)
                 .is_some_and(|c| is_cjk(c) || (is_letter(c) && !c.is_ascii()));
@@ -2058,7 +2062,7 @@ impl<'s> Scan<'_, 's> {
         let after = longest_at(s, j, &index.clock_after, fold);
         // Hours need a clock word after them (`8 pm`, `8点`) or one that reads as written
         // before them (`kl. 20`); `晚上` alone says nothing of `晚上5 mg`.
-        if n.clock.is_none() && after.is_none() && !before.is_some_and(|(_, mark)| mark == 0) {
+        if n.clock.is_none() && after.is_none() && before.is_none_or(|(_, mark)| mark != 0) {
             return None;
         }
         let mut start = n.start;
@@ -2282,9 +2286,7 @@ impl<'s> Scan<'_, 's> {
         for _ in 0..4 {
             let c = char_before(s, w).filter(|&c| is_cjk_letter(c) && !is_cn_numeral(c))?;
             w -= c.len_utf8();
-            let Some(cb) = char_before(s, w) else {
-                return None;
-            };
+            let cb = char_before(s, w)?;
             if let Some((st, cmp)) = longest_before(s, w, cb, &index.cmp_before, false) {
                 return Some((st, cmp));
             }

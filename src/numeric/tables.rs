@@ -95,6 +95,9 @@ pub struct Table {
     pub clock_after: &'static [(&'static str, u8)],
     /// Whether the language writes a twelve-hour clock, so that `8:00` may be 20:00.
     pub twelve_hour: bool,
+    /// Short words that are never a unit: a number with one of them after it has no unit
+    /// (`below 25 in the pack`), so a dropped unit symbol shows.
+    pub not_units: &'static [&'static str],
     /// Words that join two clauses, for what a value belongs to (`and`, `och`, `和`).
     pub conjunctions: &'static [&'static str],
     /// Words that name what a value belongs to, each with a concept shared by every table
@@ -711,6 +714,9 @@ pub static EN: Table = Table {
         ("o'clock", 0),
     ],
     twelve_hour: true,
+    not_units: &[
+        "in", "at", "on", "and", "or", "for", "of", "to", "the", "with", "if", "until",
+    ],
     conjunctions: &["and", "but", "while", "whereas"],
     anchors: &[
         ("morning", "morning"),
@@ -1018,6 +1024,9 @@ pub static SV: Table = Table {
     clock_before: &[("kl.", 0), ("kl", 0), ("klockan", 0)],
     clock_after: &[],
     twelve_hour: false,
+    not_units: &[
+        "i", "vid", "på", "och", "eller", "för", "av", "till", "med", "om", "tills",
+    ],
     conjunctions: &["och", "men", "medan"],
     anchors: &[
         ("morgonen", "morning"),
@@ -1243,6 +1252,7 @@ pub static ZH: Table = Table {
     ],
     clock_after: &[("点钟", 0), ("点", 0)],
     twelve_hour: true,
+    not_units: &[],
     conjunctions: &["和", "及", "与", "而", "但"],
     anchors: &[
         ("早上", "morning"),
@@ -1312,6 +1322,7 @@ pub static DIGITS: Table = Table {
     clock_before: &[],
     clock_after: &[],
     twelve_hour: false,
+    not_units: &[],
     conjunctions: &[],
     anchors: &[],
     approx_before: &[],

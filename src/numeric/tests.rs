@@ -713,7 +713,7 @@ fn compare_all_pairs<'a, 's>(r: &'a [Quantity<'s>], t: &'a [Quantity<'s>]) -> Ve
                 a.starts_with(b) || b.starts_with(a)
             }
         },
-        &|a, b| a.kind == b.kind && plain(a) && plain(b),
+        &|a, b| a.kind == b.kind && ((plain(a) && plain(b)) || a.kind == Kind::Time),
     ];
     for test in tests {
         rl.retain(|&i| {

@@ -178,6 +178,11 @@ fn reading(q: &Quantity<'_>) -> String {
             } else {
                 format!("{} ", q.value)
             };
+            let unit = if q.value.is_one() {
+                unit.map(singular)
+            } else {
+                unit
+            };
             out.push_str(&format!(
                 "{} times per {per}{}",
                 q.count,
@@ -201,12 +206,25 @@ fn reading(q: &Quantity<'_>) -> String {
     }
     if let Some(u) = unit {
         out.push(' ');
-        out.push_str(u);
+        out.push_str(if q.value.is_one() && q.end.is_none() {
+            singular(u)
+        } else {
+            u
+        });
     }
     if q.kind == Kind::Ordinal {
         out.push_str(" (ordinal)");
     }
     out
+}
+
+/// A unit's name for one of it (`days` → `day`).
+fn singular(name: &str) -> &str {
+    match name {
+        "years of age" => "year of age",
+        n if n.len() > 2 && n.ends_with('s') && n.is_ascii() => &n[..n.len() - 1],
+        n => n,
+    }
 }
 
 /// ` (reading)` after a translation quantity, when the translation is not in English and the
