@@ -287,6 +287,22 @@ pub fn moved<'a, 's>(
     if strong < 2 || r.len() > MAX || t.len() > MAX {
         return Vec::new();
     }
+    // A value can only go to another thing in place of a value of the same kind of unit
+    // (`10 mg` for `5 mg`, not `5 days`): without two such pairs of different values, nothing
+    // can have moved, and the texts are not read at all.
+    let swappable = pairs.iter().enumerate().any(|(k, &(i, _))| {
+        pairs[k + 1..].iter().any(|&(i2, _)| {
+            let (a, b) = (&r[i], &r[i2]);
+            counts(a)
+                && counts(b)
+                && a.kind == b.kind
+                && a.unit.map(super::Unit::dimension) == b.unit.map(super::Unit::dimension)
+                && !same(a, b, false)
+        })
+    });
+    if !swappable {
+        return Vec::new();
+    }
     // Values given in the order of a list of things (`5.9, 5.7 and 53 nM respectively`) belong
     // to them by place, which clauses do not see.
     let in_order = |pieces: &[Piece<'_>]| {

@@ -548,7 +548,10 @@ pub fn compare_pairs<'a, 's>(
             .zip(t)
             .all(|(a, b)| a.weak == b.weak && same(a, b, false))
     {
-        pairs.extend((0..r.len()).map(|i| (i, i)));
+        // (One pair can have moved nowhere: the pairs are only wanted from two up.)
+        if r.len() >= 2 {
+            pairs.extend((0..r.len()).map(|i| (i, i)));
+        }
         return Vec::new();
     }
     let mut r_used = vec![false; r.len()];

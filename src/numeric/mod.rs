@@ -1910,7 +1910,7 @@ impl<'s> Scan<'_, 's> {
         {
             let mut j = skip_space(s, end);
             // A word or two between (`3 GB RAM or more`, `4GB of RAM or more`).
-            if fold && longest_at(s, j, &index.cmp_after, fold).is_none() {
+            if fold && unit.is_some() && longest_at(s, j, &index.cmp_after, fold).is_none() {
                 let mut k = j;
                 for _ in 0..2 {
                     let e = letters_end(s, k);

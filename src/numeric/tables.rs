@@ -1232,7 +1232,9 @@ pub static ZH: Table = Table {
         ("或更早", Cmp::Le),
         ("或更低", Cmp::Le),
     ],
-    negators: &["不", "不得", "不能", "不应", "不可", "勿", "切勿", "请勿"],
+    negators: &[
+        "不", "不要", "不宜", "不得", "不能", "不应", "不可", "别", "勿", "切勿", "请勿",
+    ],
     vague_before_time: &[],
     per_after: &[],
     and_half: &["半"],
