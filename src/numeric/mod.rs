@@ -94,7 +94,7 @@ impl Unit {
             Unit::MicrogramPerKilogram => "µg/kg",
             Unit::MilligramPerMillilitre => "mg/ml",
             Unit::Litre => "l",
-            Unit::Tablet => "tablets",
+            Unit::Tablet => "tablets or capsules",
             Unit::Drop => "drops",
             Unit::Dose => "doses",
             Unit::Puff => "puffs",
@@ -799,11 +799,35 @@ fn match_before_full(s: &str, i: usize, phrase: &str, fold: bool) -> Option<usiz
     Some(start)
 }
 
+/// Whether the text byte `t` and the phrase byte `p` (at the same place, the second one from
+/// where the phrase is anchored) surely differ: both ASCII, neither a space (a phrase space
+/// matches any space) and not equal (folding case when `fold`). `false` means "maybe".
+#[inline(always)]
+fn differs_at(t: Option<u8>, p: Option<u8>, fold: bool) -> bool {
+    match (t, p) {
+        (Some(t), Some(p)) if t < 0x80 && p < 0x80 && p != b' ' && t != b' ' && t != b'\t' => {
+            if fold {
+                t.to_ascii_lowercase() != p
+            } else {
+                t != p
+            }
+        }
+        // The text ends where the phrase goes on.
+        (None, Some(_)) => true,
+        _ => false,
+    }
+}
+
 /// Longest of `phrases` at `i`. (The phrase groups have already done what the first-byte test
 /// of [`match_at`] and [`match_before`] does, so these look-ups go straight to the full match.)
 fn longest_at<T: Copy>(s: &str, i: usize, phrases: &Phrases<T>, fold: bool) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
+    let next = s.as_bytes().get(i + 1).copied();
     for &(p, v) in phrases.get(char_at(s, i)?, fold) {
+        // Most phrases of a group differ from the text in their second byte already.
+        if differs_at(next, p.as_bytes().get(1).copied(), fold) {
+            continue;
+        }
         if let Some(e) = match_at_full(s, i, p, fold) {
             if best.is_none_or(|(be, _)| e > be) {
                 best = Some((e, v));
@@ -823,7 +847,12 @@ fn longest_before<T: Copy>(
     fold: bool,
 ) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
+    let prev = i.checked_sub(2).and_then(|k| s.as_bytes().get(k).copied());
     for &(p, v) in phrases.get(c, fold) {
+        let pb = p.as_bytes();
+        if pb.len() >= 2 && differs_at(prev, Some(pb[pb.len() - 2]), fold) {
+            continue;
+        }
         if let Some(st) = match_before_full(s, i, p, fold) {
             if best.is_none_or(|(bs, _)| st < bs) {
                 best = Some((st, v));
@@ -1660,6 +1689,7 @@ impl<'s> Scan<'_, 's> {
         let mut unit_symbol = n.unit_symbol;
         let mut vague_word = false;
         let mut vague_any = false;
+        let mut prefixed = false;
         let mut gap_used = false;
 
         // Before the number.
@@ -1706,6 +1736,7 @@ impl<'s> Scan<'_, 's> {
                 continue;
             }
             if let Some((st, u)) = longest_before(s, b, cb, &index.unit_prefixes, fold) {
+                prefixed |= unit.is_none();
                 unit.get_or_insert(u);
                 p = st;
                 continue;
@@ -1808,7 +1839,7 @@ impl<'s> Scan<'_, 's> {
             }
         }
         // A unit after a space.
-        if let (Some(u), None) = (unit, date) {
+        if let (Some(u), None, true) = (unit, date, prefixed) {
             // `aged 65 years`: the unit word the prefix already gave.
             let j = skip_space(s, end);
             if let Some((e, w, _)) = self.unit_at(j, false) {
