@@ -659,17 +659,9 @@ struct Bucket {
 impl Bucket {
     /// The first quantity that is not `gone` and not `skip`.
     fn first(&mut self, gone: &[bool], skip: Option<usize>) -> Option<usize> {
-        while self.items.get(self.next).is_some_and(|&j| gone[j]) {
-            self.next += 1;
-        }
-        self.items[self.next..]
-            .iter()
-            .copied()
-            .find(|&j| !gone[j] && Some(j) != skip)
+        self.first_not(gone, skip.as_slice())
     }
-}
 
-impl Bucket {
     /// The first quantity that is not `gone` and not in `skip` (a few).
     fn first_not(&mut self, gone: &[bool], skip: &[usize]) -> Option<usize> {
         while self.items.get(self.next).is_some_and(|&j| gone[j]) {

@@ -488,6 +488,28 @@ struct Num {
     clock: Option<(u32, u32)>,
 }
 
+impl Num {
+    /// A number read from `start` to `end` with nothing glued to it or around it.
+    fn bare(start: usize, end: usize, value: Decimal, src: Src) -> Num {
+        Num {
+            start,
+            end,
+            value,
+            alt: None,
+            unit: None,
+            ordinal: false,
+            src,
+            implied_unit: false,
+            article: false,
+            num_end: end,
+            loose: false,
+            word: None,
+            unit_symbol: false,
+            clock: None,
+        }
+    }
+}
+
 /// What [`Scan::read`] found at a position.
 enum Read {
     Num(Num),
@@ -1337,22 +1359,8 @@ impl<'s> Scan<'_, 's> {
             }
             // `1/10`: a proportion (`1/2` and `1/4` of a unit are amounts).
             if !more && v1 == 1 && n2 > 0 && v2 >= 2 {
-                let mut n = Num {
-                    start: i,
-                    end: e2,
-                    value: Decimal::from(v2),
-                    alt: None,
-                    unit: Some(Unit::OneIn),
-                    ordinal: false,
-                    src: Src::Digits,
-                    implied_unit: false,
-                    article: false,
-                    num_end: e2,
-                    loose: false,
-                    word: None,
-                    unit_symbol: false,
-                    clock: None,
-                };
+                let mut n = Num::bare(i, e2, Decimal::from(v2), Src::Digits);
+                n.unit = Some(Unit::OneIn);
                 if matches!(v2, 2 | 4) {
                     let j = skip_space(s, e2);
                     if let Some((e, u, sym)) = self.unit_at(j, false) {
@@ -1418,23 +1426,8 @@ impl<'s> Scan<'_, 's> {
                     || (c == '.' && char_at(s, e2 + 1).is_some_and(|d| digit(d).is_some()))
             });
             if n2 == 2 && mm < 60 && !more {
-                let mut n = Num {
-                    start: i,
-                    end: e2,
-                    value: Decimal::from(v1 * 60 + mm),
-                    alt: None,
-                    unit: None,
-                    ordinal: false,
-                    src: Src::Digits,
-                    implied_unit: false,
-                    article: false,
-                    num_end: e2,
-                    loose: false,
-                    word: None,
-                    unit_symbol: false,
-                    clock: Some((v1 as u32, mm as u32)),
-                };
-                n.end = e2;
+                let mut n = Num::bare(i, e2, Decimal::from(v1 * 60 + mm), Src::Digits);
+                n.clock = Some((v1 as u32, mm as u32));
                 return Read::Num(n);
             }
         }
@@ -1457,22 +1450,8 @@ impl<'s> Scan<'_, 's> {
         // A language with a table reads a lone separator its own way (`1,000` is a thousand in
         // en and zh, one in sv); only the digits-only table keeps both readings.
         let alt = alt.filter(|_| self.t.lang.is_empty());
-        let mut n = Num {
-            start: i,
-            end,
-            value,
-            alt,
-            unit: None,
-            ordinal: false,
-            src: Src::Digits,
-            implied_unit: false,
-            article: false,
-            num_end: end,
-            loose: false,
-            word: None,
-            unit_symbol: false,
-            clock: None,
-        };
+        let mut n = Num::bare(i, end, value, Src::Digits);
+        n.alt = alt;
         // `1万`, `2.5 million`
         let j = if self.t.spaceless {
             end
@@ -1538,22 +1517,9 @@ impl<'s> Scan<'_, 's> {
                 && den.trunc_u32() >= 2
                 && chinese_value(&s[k..k2]).is_one()
             {
-                return Read::Num(Num {
-                    start: i,
-                    end: k2,
-                    value: den,
-                    alt: None,
-                    unit: Some(Unit::OneIn),
-                    ordinal: false,
-                    src: Src::Chinese,
-                    implied_unit: false,
-                    article: false,
-                    num_end: k2,
-                    loose: false,
-                    word: None,
-                    unit_symbol: false,
-                    clock: None,
-                });
+                let mut n = Num::bare(i, k2, den, Src::Chinese);
+                n.unit = Some(Unit::OneIn);
+                return Read::Num(n);
             }
             return Read::Skip(e);
         }
@@ -1571,22 +1537,7 @@ impl<'s> Scan<'_, 's> {
         if value.is_zero() {
             return Read::Skip(e);
         }
-        let mut n = Num {
-            start: i,
-            end: e,
-            value,
-            alt: None,
-            unit: None,
-            ordinal: false,
-            src: Src::Chinese,
-            implied_unit: false,
-            article: false,
-            num_end: e,
-            loose: false,
-            word: None,
-            unit_symbol: false,
-            clock: None,
-        };
+        let mut n = Num::bare(i, e, value, Src::Chinese);
         self.glued_unit(&mut n);
         Read::Num(n)
     }

@@ -362,6 +362,8 @@ fn check_entry<'s>(
     ),
 ) {
     let mut seen: HashSet<(String, Range<usize>)> = HashSet::new();
+    // The pairs of each comparison, in one buffer (`compare_pairs` clears it).
+    let mut pairs = Vec::new();
     let own = t
         .value
         .map(|p| (None, p))
@@ -444,7 +446,6 @@ fn check_entry<'s>(
                 }
             }
             let rq: &[Quantity<'s>] = r_own.as_deref().unwrap_or(&rq);
-            let mut pairs = Vec::new();
             let diffs = compare_pairs(rq, tq, &mut pairs);
             let mut found: Vec<Found> = diffs
                 .iter()
