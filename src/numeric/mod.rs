@@ -355,18 +355,216 @@ pub fn extract<'s>(pieces: &[Piece<'s>], table: &Table) -> Vec<Quantity<'s>> {
 
 /// [`extract`] into `out`, which is cleared first (to reuse its allocation across calls).
 pub fn extract_into<'s>(pieces: &[Piece<'s>], table: &Table, out: &mut Vec<Quantity<'s>>) {
+    read_pieces(pieces, table, out, table.cache_slot());
+}
+
+/// [`extract_str`] without the cache of piece texts: what reading a text costs (for
+/// benchmarks).
+#[doc(hidden)]
+pub fn extract_str_uncached<'s>(text: &'s str, table: &Table) -> Vec<Quantity<'s>> {
+    let mut out = Vec::new();
+    read_pieces(&[Piece { text, offset: 0 }], table, &mut out, None);
+    out
+}
+
+/// Reads `pieces` into `out` (cleared first), through the piece cache's `slot` if one is given.
+fn read_pieces<'s>(
+    pieces: &[Piece<'s>],
+    table: &Table,
+    out: &mut Vec<Quantity<'s>>,
+    slot: Option<usize>,
+) {
     out.clear();
     let mut in_tag = false;
     let mut lower = String::new();
+    // While the cache is paused, the pieces are read without it.
+    let slot = slot.filter(|_| piece_cache::active(pieces.len()));
     for piece in pieces {
-        let mut scan = Scan {
-            t: table,
-            s: piece.text,
-            base: piece.offset,
-            out,
-            lower: &mut lower,
-        };
-        in_tag = scan.run(in_tag);
+        let cached = slot.filter(|_| piece_cache::worth_it(piece.text));
+        if let Some(slot) = cached {
+            match piece_cache::replay(slot, in_tag, piece, out) {
+                piece_cache::Replay::Hit(tag) => {
+                    in_tag = tag;
+                    continue;
+                }
+                piece_cache::Replay::Miss => {}
+                piece_cache::Replay::Off => {
+                    in_tag = scan_piece(table, piece, in_tag, out, &mut lower);
+                    continue;
+                }
+            }
+        }
+        let before = out.len();
+        let tag = scan_piece(table, piece, in_tag, out, &mut lower);
+        if let Some(slot) = cached {
+            piece_cache::record(slot, in_tag, piece, &out[before..], tag);
+        }
+        in_tag = tag;
+    }
+}
+
+/// Reads one piece into `out`; whether it ends inside a markup tag.
+fn scan_piece<'s>(
+    table: &Table,
+    piece: &Piece<'s>,
+    in_tag: bool,
+    out: &mut Vec<Quantity<'s>>,
+    lower: &mut String,
+) -> bool {
+    Scan {
+        t: table,
+        s: piece.text,
+        base: piece.offset,
+        out,
+        lower,
+    }
+    .run(in_tag)
+}
+
+/// The quantities of recently read piece texts, per thread. A generated or templated leaflet
+/// repeats its phrases (`Ta 4 mg en gång om dagen.` in every section), and a piece's quantities
+/// depend only on its text, the table and whether it starts inside a markup tag (a scan never
+/// looks outside its piece), so a repeated piece is read once.
+///
+/// Only short texts with digits are looked up: reading one costs far more than hashing it, and
+/// a text without digits is read quickly by the plain-word fast path. The cache watches its hit
+/// rate: where texts do not repeat (a real product's strings are mostly unique), it turns itself
+/// off for a while, so that it costs next to nothing. Bounded in memory: it is emptied when its
+/// texts reach `MAX_BYTES`.
+mod piece_cache {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use super::{Piece, Quantity};
+
+    /// Longer texts are read every time (they rarely repeat).
+    const MAX_TEXT: usize = 512;
+    /// The texts a thread's cache may hold before it is emptied.
+    const MAX_BYTES: usize = 4 << 20;
+    /// Look-ups per measurement of the hit rate, and the hits below which the cache turns off.
+    const WINDOW: u32 = 2048;
+    const MIN_HITS: u32 = WINDOW / 3;
+    /// Pieces read without the cache once it has turned off, before it is tried again.
+    const PAUSE: u32 = 64 * 1024;
+
+    /// Quantities with spans relative to the piece and no text (it is cut again from the piece
+    /// it is replayed into), and the tag state after the piece.
+    type Entry = (Box<[Quantity<'static>]>, bool);
+    type Map = HashMap<Box<str>, Entry, foldhash::fast::FixedState>;
+
+    #[derive(Default)]
+    struct Cache {
+        /// One map per table slot and starting tag state.
+        maps: Vec<Map>,
+        bytes: usize,
+        lookups: u32,
+        hits: u32,
+        /// Pieces left to read without the cache.
+        paused: u32,
+    }
+
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    }
+
+    /// Whether the cache is on for a text of `pieces` pieces (counting them off a pause).
+    pub fn active(pieces: usize) -> bool {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let n = u32::try_from(pieces).unwrap_or(u32::MAX);
+            c.paused = c.paused.saturating_sub(n);
+            c.paused == 0
+        })
+    }
+
+    /// Whether `text` is worth looking up: short, with digits.
+    pub fn worth_it(text: &str) -> bool {
+        text.len() <= MAX_TEXT
+    }
+
+    fn index(slot: usize, in_tag: bool) -> usize {
+        slot * 2 + usize::from(in_tag)
+    }
+
+    pub enum Replay {
+        /// Replayed; the tag state after the piece.
+        Hit(bool),
+        /// Not cached: read it and [`record`] what it gave.
+        Miss,
+        /// The cache is paused: read it.
+        Off,
+    }
+
+    /// Appends the cached quantities of `piece` to `out`.
+    pub fn replay<'s>(
+        slot: usize,
+        in_tag: bool,
+        piece: &Piece<'s>,
+        out: &mut Vec<Quantity<'s>>,
+    ) -> Replay {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.paused > 0 {
+                return Replay::Off;
+            }
+            c.lookups += 1;
+            let found = c
+                .maps
+                .get(index(slot, in_tag))
+                .and_then(|m| m.get(piece.text))
+                .map(|(qs, tag)| {
+                    out.extend(qs.iter().map(|q| {
+                        let mut q: Quantity<'s> = q.clone();
+                        q.text = &piece.text[q.span.clone()];
+                        q.span = q.span.start + piece.offset..q.span.end + piece.offset;
+                        q
+                    }));
+                    *tag
+                });
+            c.hits += u32::from(found.is_some());
+            if c.lookups == WINDOW {
+                if c.hits < MIN_HITS {
+                    c.paused = PAUSE;
+                    c.maps.clear();
+                    c.bytes = 0;
+                }
+                c.lookups = 0;
+                c.hits = 0;
+            }
+            found.map_or(Replay::Miss, Replay::Hit)
+        })
+    }
+
+    /// Remembers what reading `piece` gave.
+    pub fn record(slot: usize, in_tag: bool, piece: &Piece<'_>, qs: &[Quantity<'_>], tag: bool) {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.paused > 0 {
+                return;
+            }
+            if c.bytes + piece.text.len() > MAX_BYTES {
+                c.maps.clear();
+                c.bytes = 0;
+            }
+            let i = index(slot, in_tag);
+            if c.maps.len() <= i {
+                c.maps.resize_with(i + 1, Map::default);
+            }
+            let local: Box<[Quantity<'static>]> = qs
+                .iter()
+                .map(|q| {
+                    let span = q.span.start - piece.offset..q.span.end - piece.offset;
+                    debug_assert_eq!(q.text, &piece.text[span.clone()]);
+                    Quantity {
+                        text: "",
+                        span,
+                        ..q.clone()
+                    }
+                })
+                .collect();
+            c.bytes += piece.text.len();
+            c.maps[i].insert(piece.text.into(), (local, tag));
+        })
     }
 }
 

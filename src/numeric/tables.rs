@@ -317,6 +317,14 @@ impl Hasher for Fnv {
 }
 
 impl Table {
+    /// Which of the built-in tables this is (0–3), for caches keyed by table; `None` for a
+    /// table made elsewhere.
+    pub fn cache_slot(&self) -> Option<usize> {
+        [&EN, &SV, &ZH, &DIGITS]
+            .iter()
+            .position(|t| std::ptr::eq(*t, self))
+    }
+
     pub fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut first: Vec<char> = self

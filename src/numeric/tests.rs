@@ -984,3 +984,54 @@ fn shuffled_numbers_pair_as_with_all_pairs() {
         );
     }
 }
+
+/// A piece read from the cache gives what reading it gives, at its own place: spans moved by
+/// its offset, text cut from it, and the tag state carried to the next piece.
+#[test]
+fn a_cached_piece_is_what_reading_it_gives() {
+    let texts = [
+        ("Ta 2 tabletter två gånger om dagen, högst 8 mg.", &SV),
+        ("每天两次，每次不要超过 2 片", &ZH),
+        ("Store below 30 °C <b class=\"x 5\">for 3 months</b>", &EN),
+        ("open <a href=\"x", &EN),
+        ("3\">two tablets</a> twice a day", &EN),
+    ];
+    for (text, table) in texts {
+        let fresh = extract_str_uncached(text, table);
+        // Twice at two places: the second is replayed.
+        for offset in [0, 1000, 1000] {
+            let pieces = [Piece { text, offset }];
+            let got = extract(&pieces, table);
+            let want: Vec<Quantity<'_>> = fresh
+                .iter()
+                .map(|q| Quantity {
+                    span: q.span.start + offset..q.span.end + offset,
+                    ..q.clone()
+                })
+                .collect();
+            assert_eq!(got, want, "{text} at {offset}");
+        }
+    }
+    // A tag opened in one piece and closed in the next hides what is inside it, cached or not.
+    let pieces = [
+        Piece {
+            text: "open <a href=\"x",
+            offset: 0,
+        },
+        Piece {
+            text: "3\">two tablets</a> twice a day",
+            offset: 40,
+        },
+    ];
+    let first: Vec<String> = extract(&pieces, &EN)
+        .iter()
+        .map(|q| q.text.to_string())
+        .collect();
+    let again: Vec<String> = extract(&pieces, &EN)
+        .iter()
+        .map(|q| q.text.to_string())
+        .collect();
+    assert_eq!(first, again);
+    assert!(!first.iter().any(|t| t == "3"), "{first:?}");
+    assert!(first.iter().any(|t| t.contains("two tablets")), "{first:?}");
+}
