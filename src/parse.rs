@@ -51,7 +51,8 @@ pub fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<
     }
     let too_deep = nesting_overflows(text);
     if too_deep.is_empty() {
-        let (resource, errors) = parse(text);
+        let (mut resource, mut errors) = parse(text);
+        negative_named_arguments(text, &mut resource, &mut errors);
         return (resource, errors, too_deep);
     }
     let mut body = Vec::new();
@@ -74,7 +75,271 @@ pub fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<
             from = j.end;
         }
     }
-    (ast::Resource { body }, errors, too_deep)
+    let mut resource = ast::Resource { body };
+    negative_named_arguments(text, &mut resource, &mut errors);
+    (resource, errors, too_deep)
+}
+
+/// Whether `e` is fluent-syntax 0.12's error on a negative number as a named argument's value
+/// (`NUMBER($n, minimumFractionDigits: -1)`), which the Fluent grammar allows: `NamedArgument ::=
+/// Identifier blank? ":" blank? (StringLiteral | NumberLiteral)` with `NumberLiteral ::= "-"?
+/// digits …`. Its `get_inline_expression` takes a `-` only where any expression may stand
+/// (`Some(b'-') if !only_literal`), so a named argument's `-1` is "expected a string or number
+/// literal".
+fn is_negative_named_argument(text: &str, e: &ParserError) -> bool {
+    let b = text.as_bytes();
+    matches!(e.kind, fluent_syntax::parser::ErrorKind::ExpectedLiteral)
+        && b.get(e.pos.start) == Some(&b'-')
+        && b.get(e.pos.start + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Works round the upstream bug of [`is_negative_named_argument`]: each entry the parser gave up
+/// on only because of it is parsed again from a copy in which the minus signs of those arguments
+/// are zeros (same length, so every position stays exact), and the entries parsed from the copy
+/// are mapped back to the slices of `text` at the same places, so that a value reads `-1` again.
+/// An entry with any other error stays as it was. Costs nothing on a file without errors.
+fn negative_named_arguments<'t>(
+    text: &'t str,
+    resource: &mut ast::Resource<&'t str>,
+    errors: &mut Vec<ParserError>,
+) {
+    if !errors.iter().any(|e| is_negative_named_argument(text, e)) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut body = Vec::with_capacity(resource.body.len());
+    for entry in std::mem::take(&mut resource.body) {
+        let Entry::Junk { content } = entry else {
+            body.push(entry);
+            continue;
+        };
+        let start = content.as_ptr() as usize - base;
+        let range = start..start + content.len();
+        let inside = |e: &ParserError| range.contains(&e.pos.start);
+        if !errors
+            .iter()
+            .any(|e| inside(e) && is_negative_named_argument(text, e))
+        {
+            body.push(Entry::Junk { content });
+            continue;
+        }
+        match reparse_with_zeros(content) {
+            Some(mut entries) => {
+                // A comment right above the entry is the entry's own, as when it parses at once
+                // (a `# leaflint-ignore:` line among them).
+                let end = |c: &ast::Comment<&str>| {
+                    c.content
+                        .last()
+                        .map(|l| l.as_ptr() as usize - base + l.len())
+                };
+                let attached = match (body.last(), entries.first()) {
+                    (
+                        Some(Entry::Comment(c)),
+                        Some(Entry::Message(ast::Message { comment: None, .. })),
+                    )
+                    | (
+                        Some(Entry::Comment(c)),
+                        Some(Entry::Term(ast::Term { comment: None, .. })),
+                    ) => end(c).is_some_and(|e| text.get(e..start) == Some("\n")),
+                    _ => false,
+                };
+                if attached {
+                    if let Some(Entry::Comment(c)) = body.pop() {
+                        match entries.first_mut() {
+                            Some(Entry::Message(m)) => m.comment = Some(c),
+                            Some(Entry::Term(t)) => t.comment = Some(c),
+                            _ => {}
+                        }
+                    }
+                }
+                body.extend(entries);
+                errors.retain(|e| !inside(e));
+            }
+            None => body.push(Entry::Junk { content }),
+        }
+    }
+    resource.body = body;
+}
+
+/// The entries of `junk` parsed with the minus sign of each negative named argument read as a
+/// zero, as slices of `junk`; `None` if it has any other error. Every `-` before a digit that
+/// follows a `:` (blanks between) is turned: in text or a string literal a `0` parses as a `-`
+/// does (and the slices come from `junk`, which still has the `-`), so only named arguments
+/// parse differently. (The parser cannot name them all: after the first, an attribute's error
+/// shows as another error.)
+fn reparse_with_zeros(junk: &str) -> Option<Vec<Entry<&str>>> {
+    let b = junk.as_bytes();
+    let signs: Vec<usize> = (0..b.len())
+        .filter(|&i| {
+            b[i] == b'-'
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && b[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+                    == Some(&b':')
+        })
+        .collect();
+    let mut copy = junk.to_string();
+    for &i in &signs {
+        copy.replace_range(i..i + 1, "0");
+    }
+    let r = fluent_syntax::parser::parse(copy.as_str()).ok()?;
+    let at = |s: &str| {
+        let o = s.as_ptr() as usize - copy.as_ptr() as usize;
+        &junk[o..o + s.len()]
+    };
+    Some(r.body.into_iter().map(|e| remap::entry(e, &at)).collect())
+}
+
+/// The same syntax tree with each slice replaced by `at(slice)`.
+mod remap {
+    use fluent_syntax::ast::*;
+
+    pub fn entry<'a, 't>(e: Entry<&'a str>, at: &impl Fn(&'a str) -> &'t str) -> Entry<&'t str> {
+        match e {
+            Entry::Message(m) => Entry::Message(Message {
+                id: ident(m.id, at),
+                value: m.value.map(|p| pattern(p, at)),
+                attributes: m.attributes.into_iter().map(|a| attr(a, at)).collect(),
+                comment: m.comment.map(|c| comment(c, at)),
+            }),
+            Entry::Term(t) => Entry::Term(Term {
+                id: ident(t.id, at),
+                value: pattern(t.value, at),
+                attributes: t.attributes.into_iter().map(|a| attr(a, at)).collect(),
+                comment: t.comment.map(|c| comment(c, at)),
+            }),
+            Entry::Comment(c) => Entry::Comment(comment(c, at)),
+            Entry::GroupComment(c) => Entry::GroupComment(comment(c, at)),
+            Entry::ResourceComment(c) => Entry::ResourceComment(comment(c, at)),
+            Entry::Junk { content } => Entry::Junk {
+                content: at(content),
+            },
+        }
+    }
+
+    fn ident<'a, 't>(
+        i: Identifier<&'a str>,
+        at: &impl Fn(&'a str) -> &'t str,
+    ) -> Identifier<&'t str> {
+        Identifier { name: at(i.name) }
+    }
+
+    fn comment<'a, 't>(c: Comment<&'a str>, at: &impl Fn(&'a str) -> &'t str) -> Comment<&'t str> {
+        Comment {
+            content: c.content.into_iter().map(at).collect(),
+        }
+    }
+
+    fn attr<'a, 't>(a: Attribute<&'a str>, at: &impl Fn(&'a str) -> &'t str) -> Attribute<&'t str> {
+        Attribute {
+            id: ident(a.id, at),
+            value: pattern(a.value, at),
+        }
+    }
+
+    fn pattern<'a, 't>(p: Pattern<&'a str>, at: &impl Fn(&'a str) -> &'t str) -> Pattern<&'t str> {
+        Pattern {
+            elements: p
+                .elements
+                .into_iter()
+                .map(|e| match e {
+                    PatternElement::TextElement { value } => {
+                        PatternElement::TextElement { value: at(value) }
+                    }
+                    PatternElement::Placeable { expression } => PatternElement::Placeable {
+                        expression: expr(expression, at),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    fn expr<'a, 't>(
+        e: Expression<&'a str>,
+        at: &impl Fn(&'a str) -> &'t str,
+    ) -> Expression<&'t str> {
+        match e {
+            Expression::Select { selector, variants } => Expression::Select {
+                selector: inline(selector, at),
+                variants: variants
+                    .into_iter()
+                    .map(|v| Variant {
+                        key: match v.key {
+                            VariantKey::Identifier { name } => {
+                                VariantKey::Identifier { name: at(name) }
+                            }
+                            VariantKey::NumberLiteral { value } => {
+                                VariantKey::NumberLiteral { value: at(value) }
+                            }
+                        },
+                        value: pattern(v.value, at),
+                        default: v.default,
+                    })
+                    .collect(),
+            },
+            Expression::Inline(i) => Expression::Inline(inline(i, at)),
+        }
+    }
+
+    fn args<'a, 't>(
+        a: CallArguments<&'a str>,
+        at: &impl Fn(&'a str) -> &'t str,
+    ) -> CallArguments<&'t str> {
+        CallArguments {
+            positional: a.positional.into_iter().map(|i| inline(i, at)).collect(),
+            named: a
+                .named
+                .into_iter()
+                .map(|n| NamedArgument {
+                    name: ident(n.name, at),
+                    value: inline(n.value, at),
+                })
+                .collect(),
+        }
+    }
+
+    fn inline<'a, 't>(
+        i: InlineExpression<&'a str>,
+        at: &impl Fn(&'a str) -> &'t str,
+    ) -> InlineExpression<&'t str> {
+        match i {
+            InlineExpression::StringLiteral { value } => {
+                InlineExpression::StringLiteral { value: at(value) }
+            }
+            InlineExpression::NumberLiteral { value } => {
+                InlineExpression::NumberLiteral { value: at(value) }
+            }
+            InlineExpression::FunctionReference { id, arguments } => {
+                InlineExpression::FunctionReference {
+                    id: ident(id, at),
+                    arguments: args(arguments, at),
+                }
+            }
+            InlineExpression::MessageReference { id, attribute } => {
+                InlineExpression::MessageReference {
+                    id: ident(id, at),
+                    attribute: attribute.map(|a| ident(a, at)),
+                }
+            }
+            InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => InlineExpression::TermReference {
+                id: ident(id, at),
+                attribute: attribute.map(|a| ident(a, at)),
+                arguments: arguments.map(|a| args(a, at)),
+            },
+            InlineExpression::VariableReference { id } => {
+                InlineExpression::VariableReference { id: ident(id, at) }
+            }
+            InlineExpression::Placeable { expression } => InlineExpression::Placeable {
+                expression: Box::new(expr(*expression, at)),
+            },
+        }
+    }
 }
 
 /// Finds the entries of `text` that nest deeper than [`MAX_NESTING`], in one pass without
@@ -249,4 +514,91 @@ fn next_entry_start(bytes: &[u8], from: usize) -> usize {
         i += 1;
     }
     bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> (Vec<Entry<&str>>, Vec<ParserError>) {
+        let (r, e, _) = parse_guarded(text);
+        (r.body, e)
+    }
+
+    /// The value of the first named argument of the first placeable of a message's value.
+    fn first_named(e: &Entry<&str>) -> Option<String> {
+        let Entry::Message(m) = e else { return None };
+        m.value.as_ref()?.elements.iter().find_map(|el| match el {
+            ast::PatternElement::Placeable {
+                expression:
+                    ast::Expression::Inline(ast::InlineExpression::FunctionReference {
+                        arguments, ..
+                    }),
+            } => arguments.named.first().map(|n| match &n.value {
+                ast::InlineExpression::NumberLiteral { value } => value.to_string(),
+                other => format!("{other:?}"),
+            }),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_negative_named_argument_is_valid_fluent() {
+        let text = "a = { NUMBER($n, minimumFractionDigits: -1) } st\nb = Ratio: -5 { NUMBER($n, x: -2.5, y: \"-3\") }\n";
+        let (body, errors) = parsed(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert_eq!(first_named(&body[0]).as_deref(), Some("-1"));
+        // The slices are the file's own, at their places.
+        let Entry::Message(b) = &body[1] else {
+            panic!("{body:?}")
+        };
+        let Some(ast::PatternElement::TextElement { value }) =
+            b.value.as_ref().and_then(|p| p.elements.first())
+        else {
+            panic!("{b:?}")
+        };
+        assert_eq!(*value, "Ratio: -5 ");
+        assert_eq!(
+            value.as_ptr() as usize - text.as_ptr() as usize,
+            text.find("Ratio").unwrap()
+        );
+        assert_eq!(first_named(&body[1]).as_deref(), Some("-2.5"));
+    }
+
+    #[test]
+    fn negative_named_arguments_of_attributes_and_terms_and_the_comment_above() {
+        let text = "# leaflint-ignore: numeric-mismatch\nd = { -brand(case: -3) } { NUMBER($n, x: -1) }\n    .attr = { NUMBER($m, y: -4) }\n";
+        let (body, errors) = parsed(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(body.len(), 1, "{body:?}");
+        let Entry::Message(m) = &body[0] else {
+            panic!("{body:?}")
+        };
+        assert_eq!(m.attributes.len(), 1);
+        assert_eq!(
+            m.comment.as_ref().map(|c| c.content.clone()),
+            Some(vec!["leaflint-ignore: numeric-mismatch"])
+        );
+    }
+
+    #[test]
+    fn what_the_grammar_does_not_allow_stays_an_error() {
+        for text in [
+            // A blank between the sign and the digits.
+            "c = { NUMBER($n, x: - 1) }\n",
+            // A sign before a name.
+            "c = { NUMBER($n, x: -a) }\n",
+            // A negative argument and another error in the same entry.
+            "c = { NUMBER($n, x: -1) } { $ }\n",
+            "c = { NUMBER($n, x: -1) }\n    .attr = { NUMBER($n, y: -) }\n",
+        ] {
+            let (body, errors) = parsed(text);
+            assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+            assert!(
+                matches!(body[0], Entry::Junk { content } if content == text),
+                "{text}: {body:?}"
+            );
+        }
+    }
 }
