@@ -164,14 +164,25 @@ impl FileRef {
 
     /// Reads the file's bytes.
     fn bytes(&self) -> Result<Vec<u8>, IoProblem> {
-        match &self.origin {
+        let bytes = match &self.origin {
             Origin::Disk(p) => crate::source::read_limited(p, crate::source::MAX_FILE_BYTES)
                 .map_err(|e| IoProblem {
                     path: self.path.clone(),
                     message: e.to_string(),
-                }),
-            Origin::Memory(b) => Ok(b.to_vec()),
+                })?,
+            Origin::Memory(b) => b.to_vec(),
+        };
+        // A UTF-16 file read as UTF-8 would be one decoding error, a syntax error and every
+        // message missing: it is one problem, and the file is not checked.
+        if let Some(encoding) = crate::source::wide_encoding(&bytes) {
+            return Err(IoProblem {
+                path: self.path.clone(),
+                message: format!(
+                    "the file is not UTF-8: it looks like {encoding}; save it as UTF-8 to have it checked"
+                ),
+            });
         }
+        Ok(bytes)
     }
 
     /// Reads and decodes the file; `number` is its position in its locale's list.

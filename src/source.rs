@@ -145,6 +145,49 @@ pub struct DecodeError {
     pub byte_offset: usize,
     /// Offset of the replacement character in the decoded text.
     pub text_offset: usize,
+    /// The file has no UTF-8 character beyond ASCII at all: it is in an 8-bit encoding
+    /// (Latin-1, Windows-1252), not a UTF-8 file with a damaged byte.
+    pub eight_bit: bool,
+}
+
+/// The encoding a file is in when it is plainly UTF-16 or UTF-32 (by its byte-order mark, or by
+/// the zero bytes that the ASCII characters of such a file have on one side): such a file is
+/// no text to decode as UTF-8 (every other byte is a NUL), so it is reported once and not
+/// checked. `None` for anything else, a file of NUL bytes included.
+pub fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE\0\0") {
+        return Some("UTF-32 LE");
+    }
+    if bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Some("UTF-32 BE");
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some("UTF-16 LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16 BE");
+    }
+    // Without a mark: most of the first pairs of bytes have a NUL on one side and not the other.
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut low, mut high) = (0, 0);
+    for p in head.chunks_exact(2) {
+        match (p[0] == 0, p[1] == 0) {
+            (false, true) => low += 1,
+            (true, false) => high += 1,
+            _ => {}
+        }
+    }
+    if low * 10 >= pairs * 6 && high * 20 <= pairs {
+        Some("UTF-16 LE")
+    } else if high * 10 >= pairs * 6 && low * 20 <= pairs {
+        Some("UTF-16 BE")
+    } else {
+        None
+    }
 }
 
 /// The decoded text of one file: UTF-8, without a byte-order mark.
@@ -173,12 +216,15 @@ pub fn decode(mut bytes: Vec<u8>) -> Decoded {
         },
         Err(e) => {
             let valid = e.valid_up_to();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let eight_bit = !had_bom && text.chars().all(|c| c.is_ascii() || c == '\u{FFFD}');
             Decoded {
-                text: String::from_utf8_lossy(&bytes).into_owned(),
+                text,
                 had_bom,
                 error: Some(DecodeError {
                     byte_offset: valid + bom,
                     text_offset: valid,
+                    eight_bit,
                 }),
             }
         }

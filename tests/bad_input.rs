@@ -507,3 +507,85 @@ fn a_file_gone_between_indexing_and_checking_is_an_io_error_and_the_rest_is_chec
         .collect();
     assert_eq!(rules, vec![("io-error", "en")]);
 }
+
+/// `text` in UTF-16 (little or big endian), with or without a byte-order mark.
+fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if little { b"\xFF\xFE" } else { b"\xFE\xFF" });
+    }
+    for u in text.encode_utf16() {
+        out.extend_from_slice(&if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn a_utf16_file_is_one_finding_and_the_rest_is_checked() {
+    for (little, bom) in [(true, true), (false, true), (true, false), (false, false)] {
+        let sv = utf16(SV, little, bom);
+        let t = tree(&[
+            ("en/leaflet.ftl", EN.as_bytes()),
+            ("sv/leaflet.ftl", &sv),
+            ("zh/leaflet.ftl", ZH_MISSING.as_bytes()),
+        ]);
+        let outcome = check_path(t.path()).unwrap();
+        assert_eq!(
+            rows(&outcome, t.path()),
+            vec![
+                found("io-error", "sv", "sv/leaflet.ftl", "-", 1, 1),
+                zh_missing_kidney(),
+            ],
+            "little endian {little}, mark {bom}"
+        );
+        let want = if little { "UTF-16 LE" } else { "UTF-16 BE" };
+        let m = &outcome.findings[0].message;
+        assert!(
+            m.contains(&format!("not UTF-8: it looks like {want}")),
+            "{m}"
+        );
+    }
+}
+
+#[test]
+fn what_only_looks_wide_is_read_as_utf8() {
+    // NUL bytes everywhere, a few NULs in UTF-8 text, and a short file are no UTF-16.
+    let nuls = vec![0u8; 64];
+    let mut some = SV.as_bytes().to_vec();
+    some.splice(10..10, [0u8, 0, 0]);
+    for sv in [nuls.as_slice(), some.as_slice(), b"a\0b\0"] {
+        let t = tree(&[("en/leaflet.ftl", EN.as_bytes()), ("sv/leaflet.ftl", sv)]);
+        let outcome = check_path(t.path()).unwrap();
+        assert!(
+            outcome.findings.iter().all(|f| f.rule != "io-error"),
+            "{:?}",
+            rows(&outcome, t.path())
+        );
+    }
+}
+
+#[test]
+fn a_latin1_file_says_so() {
+    let sv =
+        b"dose-adult = Ta 4 mg en g\xE5ng om dagen.\ndose-kidney = Ta 2 mg en g\xE5ng om dagen.\n";
+    let t = tree(&[("en/leaflet.ftl", EN.as_bytes()), ("sv/leaflet.ftl", sv)]);
+    let outcome = check_path(t.path()).unwrap();
+    let m = &outcome.findings[0].message;
+    assert!(
+        m.contains("probably Latin-1 or Windows-1252: save it as UTF-8"),
+        "{m}"
+    );
+    // A UTF-8 file with one damaged byte is not called Latin-1.
+    let sv = b"dose-adult = Ta 4 mg en g\xE5ng om dagen.\ndose-kidney = Ta 2 mg en g\xC3\xA5ng om dagen.\n";
+    let t = tree(&[("en/leaflet.ftl", EN.as_bytes()), ("sv/leaflet.ftl", sv)]);
+    let outcome = check_path(t.path()).unwrap();
+    let m = &outcome.findings[0].message;
+    assert!(
+        m.contains("not valid UTF-8") && !m.contains("Latin-1"),
+        "{m}"
+    );
+}

@@ -31,8 +31,13 @@ impl Rule for ParseError {
                 unit.path(),
                 start..end,
                 format!(
-                    "the file is not valid UTF-8: invalid byte at offset {} (shown as U+FFFD)",
-                    e.byte_offset
+                    "the file is not valid UTF-8: invalid byte at offset {} (shown as U+FFFD){}",
+                    e.byte_offset,
+                    if e.eight_bit {
+                        "; it has no UTF-8 character, so it is probably Latin-1 or Windows-1252: save it as UTF-8"
+                    } else {
+                        ""
+                    }
                 ),
             );
         }
