@@ -128,6 +128,10 @@ pub struct CheckArgs {
     /// revision REV, and file-level findings of changed files.
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
+    /// Read a termbase (TBX or CSV) for `term-mismatch`, besides the configuration's
+    /// `termbase` files (repeat for several).
+    #[arg(long = "termbase", value_name = "FILE")]
+    pub termbases: Vec<PathBuf>,
     /// Follow symbolic links that stay inside the tree (links that leave it are never
     /// followed; without this option no link is).
     #[arg(long)]

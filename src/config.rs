@@ -40,6 +40,7 @@ const TOP_KEYS: &[&str] = &[
     "single-bundle",
     "rules",
     "glossary",
+    "termbase",
     "ignore",
 ];
 const GLOSSARY_KEYS: &[&str] = &["terms", "locales"];
@@ -151,14 +152,29 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleConfig>,
     pub glossary: Vec<String>,
     pub glossary_by_locale: BTreeMap<String, Vec<String>>,
+    /// `termbase = [...]`: paths relative to the configuration file, with where each is written.
+    pub termbase: Vec<Setting>,
     pub ignore: Vec<IgnoreRule>,
     pub files: FileSelect,
+}
+
+/// A string value of the configuration with the position it is written at, for errors found
+/// after reading (a termbase path that leaves the directory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub value: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Finds the configuration file for `start`: the first `leaflint.toml` or `.leaflint.toml` in
 /// `start` (or its directory, when it is a file) or any parent directory.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(start).ok()?;
+    // Canonical, so that `..` is resolved before walking up: the parents of
+    // `/repo/../corpus` are not `/repo`'s.
+    let absolute = std::fs::canonicalize(start)
+        .or_else(|_| std::path::absolute(start))
+        .ok()?;
     let mut dir = if absolute.is_dir() {
         Some(absolute.as_path())
     } else {
@@ -340,6 +356,8 @@ impl Config {
         }
         glossary.insert("locales".into(), by_locale.into());
         t.insert("glossary".into(), glossary.into());
+        let termbase: Vec<String> = self.termbase.iter().map(|s| s.value.clone()).collect();
+        t.insert("termbase".into(), strings(&termbase));
         let ignores: Vec<toml::Value> = self
             .ignore
             .iter()
@@ -364,6 +382,45 @@ impl Config {
         }
         out.push_str(&toml::to_string_pretty(&t).unwrap_or_default());
         out
+    }
+}
+
+impl Config {
+    /// The configuration's termbase files, each resolved against the configuration file's
+    /// directory and required to stay inside it: a path with `..` that leaves it, an absolute
+    /// path elsewhere, or a symbolic link that leads out is refused with its position.
+    pub fn termbase_files(&self) -> Result<Vec<PathBuf>, ConfigError> {
+        let Some(config) = &self.path else {
+            return Ok(Vec::new());
+        };
+        let dir = config.parent().unwrap_or(Path::new("."));
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut out = Vec::new();
+        for s in &self.termbase {
+            let error = |message: String| ConfigError::Invalid {
+                path: config.display().to_string(),
+                line: s.line,
+                column: s.column,
+                message,
+            };
+            let path = dir.join(&s.value);
+            let target = std::fs::canonicalize(&path)
+                .map_err(|e| error(format!("termbase `{}` cannot be read: {e}", path.display())))?;
+            if !target.starts_with(&root) {
+                return Err(error(format!(
+                    "termbase `{}` is outside `{}`, the directory of the configuration: it is not read",
+                    s.value,
+                    root.display()
+                )));
+            }
+            out.push(path);
+        }
+        Ok(out)
     }
 }
 
@@ -599,6 +656,22 @@ impl Doc<'_> {
                 }
             }
         }
+        if let Some(v) = root.get("termbase") {
+            for p in self.strings(v, "termbase")? {
+                if p.get_ref().trim().is_empty() {
+                    return Err(self.error(p.span(), "`termbase` holds an empty path"));
+                }
+                let (line, column) = match self.error(p.span(), "") {
+                    ConfigError::Invalid { line, column, .. } => (line, column),
+                    _ => (1, 1),
+                };
+                c.termbase.push(Setting {
+                    value: p.into_inner(),
+                    line,
+                    column,
+                });
+            }
+        }
         if let Some(v) = root.get("ignore") {
             let DeValue::Array(items) = v.get_ref() else {
                 return Err(self.error(
@@ -779,6 +852,8 @@ pub struct RunInputs<'a> {
     pub output: Option<&'a Path>,
     /// `--changed-since REV`.
     pub changed_since: Option<&'a str>,
+    /// `--termbase FILE` (repeatable), read besides the configuration's `termbase` files.
+    pub termbases: &'a [PathBuf],
 }
 
 /// Why a run could not be set up (exit code 2).
@@ -788,6 +863,8 @@ pub enum PrepareError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Project(#[from] crate::mozilla::ProjectError),
+    #[error(transparent)]
+    Termbase(#[from] crate::terms::TermbaseError),
     #[error(transparent)]
     Baseline(#[from] crate::baseline::BaselineError),
     #[error(transparent)]
@@ -822,6 +899,33 @@ pub fn prepare(
     };
     let config = resolve(inputs.config, inputs.isolated, &start)?;
     config.apply(&mut opts.load, &mut opts.settings, &mut opts.filters);
+    let termbase_files = config.termbase_files()?;
+    let mut concepts = Vec::new();
+    for (path, name) in termbase_files
+        .iter()
+        .map(|p| (p.clone(), p.display().to_string()))
+        .chain(
+            inputs
+                .termbases
+                .iter()
+                .map(|p| (p.clone(), p.display().to_string())),
+        )
+    {
+        crate::terms::load(&path, &name, &mut concepts)?;
+        if concepts.len() > crate::terms::MAX_CONCEPTS {
+            return Err(ConfigError::Invalid {
+                path: name,
+                line: 1,
+                column: 1,
+                message: format!(
+                    "the termbases hold more than {} concepts together: leaflint reads no more",
+                    crate::terms::MAX_CONCEPTS
+                ),
+            }
+            .into());
+        }
+    }
+    opts.settings.termbase = std::sync::Arc::new(concepts);
     let filters = &mut opts.filters;
     if let Some(b) = inputs.baseline {
         filters.baseline = Some(Arc::new(crate::baseline::Baseline::load(b)?));
@@ -843,6 +947,9 @@ pub fn prepare(
     }
     if let Some(b) = inputs.baseline {
         read.file(b, format!("the baseline being read (`{}`)", b.display()));
+    }
+    for t in termbase_files.iter().chain(inputs.termbases) {
+        read.file(t, format!("a termbase being read (`{}`)", t.display()));
     }
     // Each tree's glossary is at its root: a project's is in its directory of locales.
     let (trees, roots) = match &project {

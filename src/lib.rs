@@ -21,6 +21,7 @@ pub mod project;
 // analysis: text in, facts out
 pub mod lang;
 pub mod numeric;
+pub mod terms;
 // rules: the registry and one rule per file
 pub mod rules;
 // engine: running the rules, then the stages applied to findings

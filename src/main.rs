@@ -135,6 +135,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         write_baseline: args.write_baseline.as_deref(),
         output: args.output.as_deref(),
         changed_since: args.changed_since.as_deref(),
+        termbases: &args.termbases,
     };
     leaflint::config::prepare(&mut opts, &inputs)?;
     let outcome = check(&opts).context("cannot check the locale tree")?;

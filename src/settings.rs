@@ -23,6 +23,80 @@ pub struct Settings {
     pub glossary: Vec<String>,
     /// Do-not-translate terms from the configuration, by locale tag.
     pub glossary_by_locale: BTreeMap<String, Vec<String>>,
+    /// The concepts of the termbases given (`termbase = [...]`, `--termbase`), read by
+    /// [`crate::terms`]; empty when there is none.
+    pub termbase: std::sync::Arc<Vec<Concept>>,
+}
+
+/// What a termbase says of one term: whether a translation should, may or must not use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermStatus {
+    /// `preferredTerm-admn-sts`: the approved term.
+    Preferred,
+    /// `admittedTerm-admn-sts` (and a term without a status): acceptable.
+    Admitted,
+    /// `deprecatedTerm-admn-sts`: not to be used.
+    Deprecated,
+    /// `supersededTerm-admn-sts`: replaced by another term.
+    Superseded,
+    /// A CSV cell's `!term`: forbidden.
+    Forbidden,
+}
+
+impl TermStatus {
+    /// Whether a translation may use a term of this status.
+    pub fn allowed(self) -> bool {
+        matches!(self, TermStatus::Preferred | TermStatus::Admitted)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermStatus::Preferred => "preferred",
+            TermStatus::Admitted => "admitted",
+            TermStatus::Deprecated => "deprecated",
+            TermStatus::Superseded => "superseded",
+            TermStatus::Forbidden => "forbidden",
+        }
+    }
+}
+
+/// One term of a concept in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    pub status: TermStatus,
+    /// `noun`, `verb`, … when the termbase says.
+    pub part_of_speech: Option<String>,
+}
+
+/// One concept of a termbase: its terms by language tag (as the termbase writes it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Concept {
+    /// The concept's id in the termbase, when it has one.
+    pub id: Option<String>,
+    /// Where it was read: `file:line`.
+    pub origin: String,
+    pub languages: Vec<(String, Vec<Term>)>,
+}
+
+impl Concept {
+    /// The terms for a locale: those of the language set whose tag is the locale's (not
+    /// case-sensitive), else of the first set with the same language subtag.
+    pub fn terms_for(&self, tag: &str, language: &str) -> &[Term] {
+        let exact = self
+            .languages
+            .iter()
+            .find(|(t, _)| t.eq_ignore_ascii_case(tag));
+        let same_language = || {
+            self.languages.iter().find(|(t, _)| {
+                let sub = t.split(['-', '_']).next().unwrap_or("");
+                sub.eq_ignore_ascii_case(language)
+            })
+        };
+        exact
+            .or_else(same_language)
+            .map_or(&[][..], |(_, terms)| terms.as_slice())
+    }
 }
 
 impl Settings {

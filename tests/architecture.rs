@@ -23,6 +23,7 @@ const LAYERS: &[(&str, &str)] = &[
     // analysis: text in, facts out
     ("numeric", "analysis"),
     ("lang", "analysis"),
+    ("terms", "analysis"),
     // rules: the registry and one rule per file
     ("rules", "rules"),
     // engine: running the rules path by path, then the stages applied to findings

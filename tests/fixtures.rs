@@ -118,8 +118,26 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Checks a fixture: with its own `leaflint.toml` when it has one (a termbase, say), with the
+/// defaults otherwise.
 fn actual(dir: &Path) -> Expected {
-    let outcome = check_path(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let config = dir.join("leaflint.toml");
+    let outcome = if config.exists() {
+        let mut opts = leaflint::check::CheckOptions {
+            paths: vec![dir.to_path_buf()],
+            ..Default::default()
+        };
+        let inputs = leaflint::config::RunInputs {
+            config: Some(&config),
+            ..Default::default()
+        };
+        leaflint::config::prepare(&mut opts, &inputs)
+            .unwrap_or_else(|e| panic!("{}: {e}", config.display()));
+        leaflint::check::check(&opts)
+    } else {
+        check_path(dir)
+    }
+    .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut found = Expected::new();
     for f in outcome.findings {
         let id = f.message_id.clone().unwrap_or_else(|| "-".into());

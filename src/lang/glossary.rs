@@ -128,6 +128,16 @@ impl Glossary {
         self.len
     }
 
+    /// Whether some term starts with the word `word` (a cheap test before splitting a text
+    /// into words with [`super::text::words`]).
+    pub fn may_start(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.by_first.contains_key(word)
+    }
+
     /// How many of `words` (from the first) the longest matching term covers; 0 for none.
     pub fn match_len<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> usize {
         let Some(first) = words.next() else {

@@ -11,6 +11,7 @@ use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
 pub mod duplicate_id;
+pub mod inconsistent_translation;
 pub mod internal_error;
 pub mod invisible_character;
 pub mod io_error;
@@ -27,6 +28,7 @@ pub mod obsolete_message;
 pub mod parse_error;
 pub mod plural_categories;
 pub mod reference_mismatch;
+pub mod term_mismatch;
 pub mod untranslated;
 pub mod unused_suppression;
 pub mod variable_mismatch;
@@ -68,6 +70,8 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &variable_mismatch::VariableMismatch,
         &numeric_mismatch::NumericMismatch,
         &reference_mismatch::ReferenceMismatch,
+        &term_mismatch::TermMismatch,
+        &inconsistent_translation::InconsistentTranslation,
         &plural_categories::PluralCategories,
         &mixed_language::MixedLanguage,
         &mixed_script::MixedScript,
@@ -92,6 +96,11 @@ pub struct Shared<'t> {
     pub plural_categories: Vec<Vec<&'static str>>,
     /// Do-not-translate terms each locale may use unchanged (by locale index).
     pub glossaries: Vec<crate::lang::Glossary>,
+    /// The termbase's terms of each locale (by locale index); empty without a termbase.
+    pub term_indexes: Vec<crate::terms::TermIndex>,
+    /// Texts of the reference's Fluent terms that a locale translates (its term of the same id
+    /// says something else): no do-not-translate names there (by locale index).
+    pub translated_names: Vec<std::collections::HashSet<String>>,
 }
 
 impl<'t> Shared<'t> {
@@ -112,8 +121,53 @@ impl<'t> Shared<'t> {
                 .map(|l| plural_categories::categories_for(&l.langid))
                 .collect(),
             glossaries: crate::lang::glossary::for_locales(tree, settings),
+            term_indexes: if settings.termbase.is_empty() {
+                Vec::new()
+            } else {
+                tree.locales
+                    .iter()
+                    .map(|l| {
+                        crate::terms::TermIndex::new(
+                            &settings.termbase,
+                            &l.tag,
+                            l.langid.language.as_str(),
+                        )
+                    })
+                    .collect()
+            },
+            translated_names: translated_names(tree),
         }
     }
+}
+
+/// For each locale, the texts of the reference locale's Fluent terms whose term of the same id
+/// in that locale has other texts (`-app = Leaflet Reader` in en, `-app = Läsaren` in sv).
+fn translated_names(tree: &Tree) -> Vec<std::collections::HashSet<String>> {
+    let Some(reference) = tree.locales.first() else {
+        return Vec::new();
+    };
+    tree.locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut out = std::collections::HashSet::new();
+            if i == 0 {
+                return out;
+            }
+            let own: HashMap<&str, &crate::index::TermDef> =
+                l.index.terms().iter().map(|t| (t.id.as_str(), t)).collect();
+            for t in reference.index.terms() {
+                if let Some(o) = own.get(t.id.as_str()) {
+                    for text in &t.texts {
+                        if !o.texts.contains(text) {
+                            out.insert(text.clone());
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// Everything a rule may look at while checking one path: the parsed files of the path, and
@@ -128,6 +182,10 @@ pub struct Ctx<'p, 's> {
     pub glossaries: &'p [crate::lang::Glossary],
     /// Quantities of reference message parts, read once for all translation locales.
     pub reference_quantities: crate::numeric::RefCache<'s>,
+    /// The termbase's terms of each locale (by locale index); empty without a termbase.
+    pub term_indexes: &'p [crate::terms::TermIndex],
+    /// See [`Shared::translated_names`].
+    pub translated_names: &'p [std::collections::HashSet<String>],
 }
 
 impl<'p, 's> Ctx<'p, 's> {
@@ -138,6 +196,8 @@ impl<'p, 's> Ctx<'p, 's> {
             plural_categories: &shared.plural_categories,
             glossaries: &shared.glossaries,
             reference_quantities: Default::default(),
+            term_indexes: &shared.term_indexes,
+            translated_names: &shared.translated_names,
         }
     }
 

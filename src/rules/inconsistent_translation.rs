@@ -1,0 +1,409 @@
+#![doc = include_str!("../../docs/rules/inconsistent-translation.md")]
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+use super::{Ctx, Rule, RuleMeta, Sink, Unit};
+use crate::diagnostic::{Label, Severity, Side};
+use crate::fluent::{offset_in, parts, pattern_slices, variant_key};
+use crate::lang::excerpt;
+use crate::lang::script::cjk;
+
+pub struct InconsistentTranslation;
+
+static META: RuleMeta = RuleMeta {
+    id: "inconsistent-translation",
+    severity: Severity::Warning,
+    summary: "one reference text translated two ways in a file, or two reference texts translated the same way",
+    doc: include_str!("../../docs/rules/inconsistent-translation.md"),
+};
+
+/// Fewest words (outside placeables) a text needs to be compared: single words ("Open",
+/// "Close", "Download") change with their context (verb or noun), and are left alone.
+const MIN_WORDS: usize = 2;
+/// Fewest Han characters a Chinese text needs to be compared, for the same reason.
+const MIN_HAN: usize = 4;
+/// Most ways and places named in one finding's message.
+const LISTED: usize = 3;
+/// Most labels one finding carries.
+const MAX_LABELS: usize = 16;
+/// Most findings of one group (one reference text, or one translation).
+const MAX_REPORTED: usize = 100;
+/// Deepest placeable nesting written into a text's key.
+const MAX_DEPTH: usize = 16;
+
+/// A pattern as one line: its text with whitespace collapsed, placeables written the way
+/// Fluent writes them (`{ $count }`, `{ -brand }`, `{ $n -> [one] … *[other] … }`).
+fn canonical(pattern: &Pattern<&str>) -> String {
+    let mut raw = String::new();
+    write_pattern(pattern, &mut raw, 0);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn write_pattern(pattern: &Pattern<&str>, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.push('…');
+        return;
+    }
+    for e in &pattern.elements {
+        match e {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable { expression } => {
+                out.push_str("{ ");
+                write_expression(expression, out, depth + 1);
+                out.push_str(" }");
+            }
+        }
+    }
+}
+
+fn write_expression(e: &Expression<&str>, out: &mut String, depth: usize) {
+    match e {
+        Expression::Inline(i) => write_inline(i, out, depth),
+        Expression::Select { selector, variants } => {
+            write_inline(selector, out, depth);
+            out.push_str(" ->");
+            for v in variants {
+                let star = if v.default { "*" } else { "" };
+                let _ = write!(out, " {star}[{}] ", variant_key(&v.key));
+                write_pattern(&v.value, out, depth + 1);
+            }
+        }
+    }
+}
+
+fn write_inline(e: &InlineExpression<&str>, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.push('…');
+        return;
+    }
+    match e {
+        InlineExpression::StringLiteral { value } => {
+            let _ = write!(out, "\"{value}\"");
+        }
+        InlineExpression::NumberLiteral { value } => out.push_str(value),
+        InlineExpression::VariableReference { id } => {
+            let _ = write!(out, "${}", id.name);
+        }
+        InlineExpression::MessageReference { id, attribute } => {
+            out.push_str(id.name);
+            if let Some(a) = attribute {
+                let _ = write!(out, ".{}", a.name);
+            }
+        }
+        InlineExpression::TermReference { id, attribute, .. } => {
+            let _ = write!(out, "-{}", id.name);
+            if let Some(a) = attribute {
+                let _ = write!(out, ".{}", a.name);
+            }
+        }
+        InlineExpression::FunctionReference { id, arguments } => {
+            let _ = write!(out, "{}(", id.name);
+            for (k, a) in arguments.positional.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                write_inline(a, out, depth + 1);
+            }
+            out.push(')');
+        }
+        InlineExpression::Placeable { expression } => {
+            out.push_str("{ ");
+            write_expression(expression, out, depth + 1);
+            out.push_str(" }");
+        }
+    }
+}
+
+/// Whether a text has enough words outside placeables to be compared: at least
+/// [`MIN_WORDS`] words with a letter, or [`MIN_HAN`] Han characters.
+fn substantial(pattern: &Pattern<&str>) -> bool {
+    let mut words = 0;
+    let mut han = 0;
+    for e in &pattern.elements {
+        if let PatternElement::TextElement { value } = e {
+            for w in value.split_whitespace() {
+                if w.chars().any(|c| c.is_alphabetic() && cjk(c).is_none()) {
+                    words += 1;
+                }
+                han += w.chars().filter(|&c| cjk(c).is_some()).count();
+            }
+        }
+    }
+    words >= MIN_WORDS || han >= MIN_HAN
+}
+
+/// A text with case, punctuation and spaces left out: two reference texts that differ only
+/// there ("Learn more" and "Learn more.") may well be translated the same way.
+fn loose(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One translated part of the file: a value or an attribute with its reference.
+struct Place<'s> {
+    entry: usize,
+    attribute: Option<&'s str>,
+    /// Canonical texts of the reference and the translation.
+    reference: String,
+    translation: String,
+    /// Byte spans of both texts.
+    r_span: Range<usize>,
+    t_span: Range<usize>,
+}
+
+impl Place<'_> {
+    fn name(&self, ids: &[&str]) -> String {
+        match self.attribute {
+            Some(a) => format!("`{}.{a}`", ids[self.entry]),
+            None => format!("`{}`", ids[self.entry]),
+        }
+    }
+}
+
+/// The span of a pattern in the file: its first to its last borrowed slice.
+fn span_of(text: &str, pattern: &Pattern<&str>, fallback: &Range<usize>) -> Range<usize> {
+    let mut slices = Vec::new();
+    pattern_slices(pattern, &mut slices);
+    let mut range: Option<Range<usize>> = None;
+    for s in slices.iter().filter(|s| !s.trim().is_empty()) {
+        if let Some(o) = offset_in(text, s) {
+            let lead = s.len() - s.trim_start().len();
+            let (a, b) = (o + lead, o + s.trim_end().len());
+            range = Some(match range {
+                None => a..b,
+                Some(r) => r.start.min(a)..r.end.max(b),
+            });
+        }
+    }
+    range.unwrap_or_else(|| fallback.clone())
+}
+
+impl Rule for InconsistentTranslation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx<'_, '_>, unit: &Unit<'_, '_>, out: &mut Sink) {
+        let Some((file, reference)) = unit.pair() else {
+            return;
+        };
+        let (lang, en) = (unit.locale.tag(), ctx.reference().tag());
+        let mut places: Vec<Place<'_>> = Vec::new();
+        let mut ids: Vec<&str> = Vec::new();
+        for (i, t) in file.views().enumerate() {
+            ids.push(t.id());
+            // A repeated id is `duplicate-id`'s finding: only its first entry is compared.
+            if t.meta.is_term
+                || file.by_id.get(t.id()) != Some(&i)
+                || file.damaged(t.id())
+                || reference.damaged(t.id())
+            {
+                continue;
+            }
+            let Some(r) = unit.counterpart(&t) else {
+                continue;
+            };
+            for part in parts(t.value, t.attributes) {
+                // An attribute given twice is `duplicate-id`'s too: only the first is compared.
+                if let Some(a) = part.attribute {
+                    if t.attribute(a)
+                        .is_some_and(|first| !std::ptr::eq(&first.value, part.pattern))
+                    {
+                        continue;
+                    }
+                }
+                let r_pattern = match part.attribute {
+                    None => r.value,
+                    Some(a) => r.attribute(a).map(|a| &a.value),
+                };
+                let Some(r_pattern) = r_pattern else {
+                    continue;
+                };
+                if !substantial(r_pattern) {
+                    continue;
+                }
+                places.push(Place {
+                    entry: i,
+                    attribute: part.attribute,
+                    reference: canonical(r_pattern),
+                    translation: canonical(part.pattern),
+                    r_span: span_of(reference.text(), r_pattern, &r.meta.id_span),
+                    t_span: span_of(file.text(), part.pattern, &t.meta.id_span),
+                });
+            }
+        }
+        if places.len() < 2 {
+            return;
+        }
+        // One reference text, translated in two ways or more.
+        let mut by_reference: HashMap<&str, Vec<usize>> = HashMap::new();
+        // One translation, of two reference texts or more.
+        let mut by_translation: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, p) in places.iter().enumerate() {
+            by_reference.entry(&p.reference).or_default().push(k);
+            by_translation.entry(&p.translation).or_default().push(k);
+        }
+        for group in by_reference.values().filter(|g| g.len() > 1) {
+            let classes = classes(&places, &ids, group, |p| p.translation.clone());
+            if classes.len() < 2 {
+                continue;
+            }
+            let source = excerpt(&places[group[0]].reference, 50);
+            for (k, more) in reported(&classes) {
+                let listed = listing(&places, &ids, &classes, k, |p| p.translation.as_str());
+                let message = format!(
+                    "`{source}` in {en} is translated {} ways in {lang}: {listed}{more}",
+                    classes.len()
+                );
+                emit(unit, out, &places, group, k, message);
+            }
+        }
+        for group in by_translation.values().filter(|g| g.len() > 1) {
+            let classes = classes(&places, &ids, group, |p| loose(&p.reference));
+            if classes.len() < 2 {
+                continue;
+            }
+            let shown = excerpt(&places[group[0]].translation, 50);
+            for (k, more) in reported(&classes) {
+                let listed = listing(&places, &ids, &classes, k, |p| p.reference.as_str());
+                let message = format!(
+                    "`{shown}` in {lang} translates {} different {en} texts: {listed}{more}",
+                    classes.len()
+                );
+                // Mostly paraphrases and synonyms of the reference rendered alike (measured
+                // on mozilla.org's translations): an info unless the level is configured.
+                let severity = out.downgraded(Severity::Info);
+                emit(unit, out, &places, group, k, message).with_severity(severity);
+            }
+        }
+    }
+}
+
+/// The places of a group split by `key` (the translation, or the reference told apart
+/// loosely), each class's places sorted by id, the classes by size (largest first), then
+/// key: the same whatever the order of the messages in the file.
+fn classes(
+    places: &[Place<'_>],
+    ids: &[&str],
+    group: &[usize],
+    key: impl Fn(&Place<'_>) -> String,
+) -> Vec<(String, Vec<usize>)> {
+    let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+    for &k in group {
+        by.entry(key(&places[k])).or_default().push(k);
+    }
+    let mut out: Vec<(String, Vec<usize>)> = by.into_iter().collect();
+    for (_, ks) in &mut out {
+        ks.sort_by_key(|&k| (ids[places[k].entry], places[k].attribute));
+    }
+    out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// The places that get a finding, with what the last one says of the rest: the places
+/// outside the largest class when one class is larger than every other (the usual way, whose
+/// places are labelled in each finding but not reported), all places otherwise; at most
+/// [`MAX_REPORTED`] of them.
+fn reported(classes: &[(String, Vec<usize>)]) -> Vec<(usize, String)> {
+    let majority = classes.len() > 1 && classes[0].1.len() > classes[1].1.len();
+    let all: Vec<usize> = classes
+        .iter()
+        .skip(usize::from(majority))
+        .flat_map(|(_, ks)| ks.iter().copied())
+        .collect();
+    let total = all.len();
+    all.into_iter()
+        .take(MAX_REPORTED)
+        .enumerate()
+        .map(|(n, k)| {
+            let more = if n + 1 == MAX_REPORTED && total > MAX_REPORTED {
+                format!(
+                    "; {} more places like this one are not listed",
+                    total - MAX_REPORTED
+                )
+            } else {
+                String::new()
+            };
+            (k, more)
+        })
+        .collect()
+}
+
+/// The classes as a finding lists them: each class's text (from its first place, or from `k`
+/// when `k` is in it) with up to [`LISTED`] of its places ("here" for `k`).
+fn listing<'p>(
+    places: &'p [Place<'_>],
+    ids: &[&str],
+    classes: &[(String, Vec<usize>)],
+    k: usize,
+    text: impl Fn(&'p Place<'_>) -> &'p str,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (_, ks) in classes.iter().take(LISTED) {
+        let mine = ks.contains(&k);
+        let shown = text(&places[if mine { k } else { ks[0] }]);
+        let mut at: Vec<String> = Vec::new();
+        if mine {
+            at.push("here".into());
+        }
+        at.extend(
+            ks.iter()
+                .filter(|&&j| j != k)
+                .take(LISTED - at.len())
+                .map(|&j| places[j].name(ids)),
+        );
+        let more = ks.len().saturating_sub(at.len());
+        if more > 0 {
+            at.push(format!("{more} more"));
+        }
+        parts.push(format!("`{}` ({})", excerpt(shown, 40), at.join(", ")));
+    }
+    let rest = classes.len().saturating_sub(LISTED);
+    let mut out = parts.join(", ");
+    if rest > 0 {
+        let _ = write!(out, ", and {rest} more");
+    }
+    out
+}
+
+/// Reports place `k` of a group, with every place of the group labelled on both sides.
+fn emit<'o>(
+    unit: &Unit<'_, '_>,
+    out: &'o mut Sink,
+    places: &[Place<'_>],
+    group: &[usize],
+    k: usize,
+    message: String,
+) -> &'o mut crate::diagnostic::Diagnostic {
+    let file = unit.file.expect("a unit with a pair has a file");
+    let p = &places[k];
+    let view = file.view(p.entry);
+    let d = out
+        .emit_entry(unit, &view, p.t_span.clone(), message)
+        .with_attribute(p.attribute)
+        .with_label(Label {
+            side: Side::Translation,
+            span: p.t_span.clone(),
+        })
+        .with_label(Label {
+            side: Side::Reference,
+            span: p.r_span.clone(),
+        });
+    for &j in group.iter().filter(|&&j| j != k).take(MAX_LABELS / 2) {
+        d.with_label(Label {
+            side: Side::Translation,
+            span: places[j].t_span.clone(),
+        })
+        .with_label(Label {
+            side: Side::Reference,
+            span: places[j].r_span.clone(),
+        });
+    }
+    d
+}
