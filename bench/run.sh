@@ -58,7 +58,8 @@ fi
 
 for size in 10 100; do
   [ "$quick" = 1 ] && [ "$size" = 100 ] && continue
-  dir="$work/gen-$size"
-  [ -d "$dir" ] || "$gen" --size-mb "$size" "$dir" 2>/dev/null
+  # With a termbase of 1,000 concepts (issue 14): every message is looked up in it.
+  dir="$work/gen-$size-terms"
+  [ -f "$dir/terms.csv" ] || "$gen" --size-mb "$size" --termbase 1000 "$dir" 2>/dev/null
   report "(b) generated ${size} MB" "$dir"
 done

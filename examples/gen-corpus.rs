@@ -3,7 +3,12 @@
 //! ```text
 //! cargo run --release --example gen-corpus -- --messages 20000 --locales en,sv,zh OUT/
 //! cargo run --release --example gen-corpus -- --size-mb 100 OUT/
+//! cargo run --release --example gen-corpus -- --size-mb 10 --termbase 1000 OUT/
 //! ```
+//!
+//! `--termbase N` also writes a termbase of N concepts (`OUT/terms.csv`: the leaflet's own
+//! words, that the messages use, and made-up ones to fill it) and an `OUT/leaflint.toml` naming
+//! it, so that `term-mismatch` looks every message up in a termbase of realistic size.
 //!
 //! Each locale gets the same files and message ids (the first locale is the reference). Messages
 //! carry doses with units, ranges, limits, dates, ordinals, variables, plural selects, attributes
@@ -95,6 +100,43 @@ const ATTR: [&str; 3] = [
     "说明书：患者须知\n    .title = 请仔细阅读本说明书",
 ];
 
+/// Concepts the messages use (en, sv, zh; empty: no term in that language), for `--termbase`.
+const CONCEPTS: &[[&str; 3]] = &[
+    ["tablet", "tablett", "片"],
+    ["dose", "dos", ""],
+    ["patient", "patient", "患者"],
+    ["doctor", "läkare", "医生"],
+    ["medicine", "läkemedel", "药物"],
+    ["package leaflet", "bipacksedel", "说明书"],
+    ["original package", "originalförpackning", "原包装"],
+    ["water", "vatten", ""],
+    ["check-up", "besök", "复查"],
+    ["hands", "händer", "手"],
+];
+
+/// A termbase of `n` concepts in CSV: [`CONCEPTS`], then made-up terms no message has.
+fn termbase(n: usize, locales: &[String]) -> String {
+    let mut out = format!("{}\n", locales.join(","));
+    for k in 0..n {
+        let row: Vec<String> = locales
+            .iter()
+            .map(|tag| {
+                let lang = lang_index(tag);
+                match CONCEPTS.get(k) {
+                    Some(c) => c[lang].to_string(),
+                    None => match lang {
+                        1 => format!("termord{k}"),
+                        2 => format!("术语{k}"),
+                        _ => format!("termword{k}"),
+                    },
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "{}", row.join(","));
+    }
+    out
+}
+
 const BRANDS: [&str; 3] = [
     "-brand = Olumiant\n-drug = baricitinib\n",
     "-brand = Olumiant\n-drug = baricitinib\n",
@@ -122,6 +164,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut locales = vec!["en".to_string(), "sv".to_string(), "zh".to_string()];
     let mut per_file = 400usize;
     let mut seed = 0x5eed_u64;
+    let mut concepts = 0usize;
     let mut out: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -138,8 +181,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             "--per-file" => per_file = args.next().ok_or("--per-file N")?.parse()?,
             "--seed" => seed = args.next().ok_or("--seed N")?.parse()?,
+            "--termbase" => concepts = args.next().ok_or("--termbase N")?.parse()?,
             "-h" | "--help" => {
-                println!("gen-corpus [--messages N | --size-mb MB] [--locales en,sv,zh] [--per-file N] [--seed N] OUT/");
+                println!("gen-corpus [--messages N | --size-mb MB] [--locales en,sv,zh] [--per-file N] [--seed N] [--termbase N] OUT/");
                 return Ok(());
             }
             other => out = Some(PathBuf::from(other)),
@@ -151,6 +195,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         messages = ((mb * 1_000_000.0) / (67.0 * locales.len() as f64)) as usize;
     }
     let files = messages.div_ceil(per_file).max(1);
+    std::fs::create_dir_all(&out)?;
+    if concepts > 0 {
+        std::fs::write(out.join("terms.csv"), termbase(concepts, &locales))?;
+        std::fs::write(
+            out.join("leaflint.toml"),
+            format!("reference = \"{}\"\ntermbase = [\"terms.csv\"]\n", locales[0]),
+        )?;
+    }
     let mut total = 0usize;
     for (li, tag) in locales.iter().enumerate() {
         let lang = lang_index(tag);
