@@ -200,7 +200,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(out.join("terms.csv"), termbase(concepts, &locales))?;
         std::fs::write(
             out.join("leaflint.toml"),
-            format!("reference = \"{}\"\ntermbase = [\"terms.csv\"]\n", locales[0]),
+            format!(
+                "reference = \"{}\"\ntermbase = [\"terms.csv\"]\n",
+                locales[0]
+            ),
         )?;
     }
     let mut total = 0usize;

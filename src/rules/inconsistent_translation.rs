@@ -1,6 +1,7 @@
 #![doc = include_str!("../../docs/rules/inconsistent-translation.md")]
 
-use std::collections::HashMap;
+/// Maps keyed by text: foldhash, fast on short strings.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -37,10 +38,35 @@ const MAX_DEPTH: usize = 16;
 
 /// A pattern as one line: its text with whitespace collapsed, placeables written the way
 /// Fluent writes them (`{ $count }`, `{ -brand }`, `{ $n -> [one] … *[other] … }`).
-fn canonical(pattern: &Pattern<&str>) -> String {
+fn canonical<'s>(pattern: &Pattern<&'s str>) -> std::borrow::Cow<'s, str> {
+    // The common case: one run of text that is already one line with single spaces.
+    if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        let b = value.as_bytes();
+        let plain = !b.first().is_some_and(u8::is_ascii_whitespace)
+            && !b.last().is_some_and(u8::is_ascii_whitespace)
+            && !b.windows(2).any(|w| {
+                w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[0] != b' ')
+            })
+            && !value.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+        if plain {
+            return std::borrow::Cow::Borrowed(value);
+        }
+    }
     let mut raw = String::new();
     write_pattern(pattern, &mut raw, 0);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    std::borrow::Cow::Owned(collapse(&raw))
+}
+
+/// `text` with its whitespace runs as one space and none at either end.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn write_pattern(pattern: &Pattern<&str>, out: &mut String, depth: usize) {
@@ -150,8 +176,8 @@ struct Place<'s> {
     entry: usize,
     attribute: Option<&'s str>,
     /// Canonical texts of the reference and the translation.
-    reference: String,
-    translation: String,
+    reference: std::borrow::Cow<'s, str>,
+    translation: std::borrow::Cow<'s, str>,
     /// Byte spans of both texts.
     r_span: Range<usize>,
     t_span: Range<usize>,
@@ -242,21 +268,21 @@ impl Rule for InconsistentTranslation {
             return;
         }
         // One reference text, translated in two ways or more.
-        let mut by_reference: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_reference: HashMap<&str, Vec<usize>> = HashMap::default();
         // One translation, of two reference texts or more.
-        let mut by_translation: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_translation: HashMap<&str, Vec<usize>> = HashMap::default();
         for (k, p) in places.iter().enumerate() {
             by_reference.entry(&p.reference).or_default().push(k);
             by_translation.entry(&p.translation).or_default().push(k);
         }
         for group in by_reference.values().filter(|g| g.len() > 1) {
-            let classes = classes(&places, &ids, group, |p| p.translation.clone());
+            let classes = classes(&places, &ids, group, |p| p.translation.to_string());
             if classes.len() < 2 {
                 continue;
             }
             let source = excerpt(&places[group[0]].reference, 50);
             for (k, more) in reported(&classes) {
-                let listed = listing(&places, &ids, &classes, k, |p| p.translation.as_str());
+                let listed = listing(&places, &ids, &classes, k, |p| p.translation.as_ref());
                 let message = format!(
                     "`{source}` in {en} is translated {} ways in {lang}: {listed}{more}",
                     classes.len()
@@ -271,7 +297,7 @@ impl Rule for InconsistentTranslation {
             }
             let shown = excerpt(&places[group[0]].translation, 50);
             for (k, more) in reported(&classes) {
-                let listed = listing(&places, &ids, &classes, k, |p| p.reference.as_str());
+                let listed = listing(&places, &ids, &classes, k, |p| p.reference.as_ref());
                 let message = format!(
                     "`{shown}` in {lang} translates {} different {en} texts: {listed}{more}",
                     classes.len()
@@ -294,7 +320,7 @@ fn classes(
     group: &[usize],
     key: impl Fn(&Place<'_>) -> String,
 ) -> Vec<(String, Vec<usize>)> {
-    let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by: HashMap<String, Vec<usize>> = HashMap::default();
     for &k in group {
         by.entry(key(&places[k])).or_default().push(k);
     }

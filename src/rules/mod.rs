@@ -124,8 +124,10 @@ impl<'t> Shared<'t> {
             term_indexes: if settings.termbase.is_empty() {
                 Vec::new()
             } else {
+                // One automaton per locale, built in parallel (a large termbase takes a while).
+                use rayon::prelude::*;
                 tree.locales
-                    .iter()
+                    .par_iter()
                     .map(|l| {
                         crate::terms::TermIndex::new(
                             &settings.termbase,

@@ -135,6 +135,10 @@ fn termbase(
     };
     let (lang, en) = (unit.locale.tag(), ctx.reference().tag());
     let r_hits = hits(en_index, r_texts);
+    // Without a term in the reference, only a term the translation must not use is reported.
+    if r_hits.is_empty() && !index.has_unapproved() {
+        return;
+    }
     let t_hits = hits(index, t_texts);
     let allowed = |h: &Hit| {
         index

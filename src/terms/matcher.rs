@@ -38,6 +38,8 @@ pub struct TermIndex {
     patterns: Vec<Pattern>,
     /// Per concept of the termbase: its terms for this locale.
     terms: Vec<Vec<Term>>,
+    /// Whether any of them is deprecated, superseded or forbidden.
+    unapproved: bool,
 }
 
 /// Whether `c` is part of a word for boundary checks (letters and digits, not CJK: Chinese
@@ -84,6 +86,89 @@ pub fn fold(text: &str) -> (String, Vec<Range<usize>>) {
         }
     }
     (out, map)
+}
+
+/// [`fold`] for the texts searched, which are many: an ASCII text whose spaces and hyphens come
+/// one at a time folds byte for byte (lower case, each space or hyphen a space), so no map is
+/// needed (`None`: byte `i` of the folded text comes from byte `i` of `text`); other texts go
+/// the general way, with the start of each folded byte's source character.
+fn fold_text(text: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<u32>>) {
+    let b = text.as_bytes();
+    // (What `char::is_whitespace` says of ASCII: the vertical tab too.)
+    let spacing = |c: u8| c == b'-' || c.is_ascii_whitespace() || c == 0x0B;
+    let simple = text.is_ascii() && !b.windows(2).any(|w| spacing(w[0]) && spacing(w[1]));
+    if simple {
+        if !b
+            .iter()
+            .any(|&c| c.is_ascii_uppercase() || (spacing(c) && c != b' '))
+        {
+            return (std::borrow::Cow::Borrowed(text), None);
+        }
+        let folded: String = b
+            .iter()
+            .map(|&c| {
+                if spacing(c) {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase() as char
+                }
+            })
+            .collect();
+        return (std::borrow::Cow::Owned(folded), None);
+    }
+    // Most other texts (Swedish, Chinese) fold character for character into as many bytes:
+    // then too the folded text needs no map.
+    let mut out = String::with_capacity(text.len());
+    let mut aligned = true;
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            let space = c == '-' || c.is_ascii_whitespace() || c == '\x0b';
+            if space && prev_space {
+                aligned = false;
+                break;
+            }
+            prev_space = space;
+            out.push(if space { ' ' } else { c.to_ascii_lowercase() });
+        } else if ('\u{3000}'..='\u{9fff}').contains(&c) && c != '\u{3000}' {
+            // CJK (U+3000, the ideographic space, is whitespace): no case.
+            prev_space = false;
+            out.push(c);
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None)
+                    if l.len_utf8() == c.len_utf8()
+                        && !l.is_whitespace()
+                        && !is_hyphen(l)
+                        && !matches!(
+                            l,
+                            '\u{00AD}'
+                                | '\u{200B}'
+                                | '\u{200C}'
+                                | '\u{200D}'
+                                | '\u{2060}'
+                                | '\u{2019}'
+                                | '\u{02BC}'
+                        ) =>
+                {
+                    prev_space = false;
+                    out.push(l);
+                }
+                _ => {
+                    aligned = false;
+                    break;
+                }
+            }
+        }
+        debug_assert_eq!(out.len(), i + c.len_utf8());
+    }
+    if aligned {
+        return (std::borrow::Cow::Owned(out), None);
+    }
+    let (folded, map) = fold(text);
+    let starts = map.iter().map(|r| r.start as u32).collect();
+    (std::borrow::Cow::Owned(folded), Some(starts))
 }
 
 /// The surface forms of a (folded) term in a language: the term, and for English and Swedish
@@ -218,15 +303,23 @@ impl TermIndex {
                     .ok()
             })
             .flatten();
+        let unapproved = terms.iter().flatten().any(|t: &Term| !t.status.allowed());
         TermIndex {
             automaton,
             patterns,
             terms,
+            unapproved,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.automaton.is_none()
+    }
+
+    /// Whether any term of this locale is deprecated, superseded or forbidden (else a text is
+    /// searched only where its reference has a term).
+    pub fn has_unapproved(&self) -> bool {
+        self.unapproved
     }
 
     /// The terms of concept `concept` for this locale.
@@ -250,10 +343,11 @@ impl TermIndex {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let (folded, map) = fold(text);
+        let (folded, map) = fold_text(text);
+        let folded: &str = &folded;
         let bytes = folded.as_bytes();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(&folded) {
+        for m in ac.find_overlapping_iter(folded) {
             let (s, e) = (m.start(), m.end());
             let (_, first, last) = &self.patterns[m.pattern().as_usize()];
             if *first && folded[..s].chars().next_back().is_some_and(word_char) {
@@ -276,7 +370,14 @@ impl TermIndex {
         kept.sort_by_key(|k| k.0);
         let mut hits = Vec::new();
         for (s, e, p) in kept {
-            let range = map[s].start..map[e - 1].end;
+            let range = match &map {
+                None => s..e,
+                Some(starts) => {
+                    let last = starts[e - 1] as usize;
+                    let len = text[last..].chars().next().map_or(1, char::len_utf8);
+                    starts[s] as usize..last + len
+                }
+            };
             for &(concept, term) in &self.patterns[p].0 {
                 hits.push(Hit {
                     concept: concept as usize,
@@ -292,6 +393,34 @@ impl TermIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_fold_is_the_full_fold() {
+        for text in [
+            "Take Two tablets",
+            "side-effects and  double spaces",
+            "tab\there\x0bvertical",
+            "ends with -",
+            "Biverkningar – ÅÄÖ",
+            "类风湿关节炎 RA",
+            "",
+        ] {
+            let (full, map) = fold(text);
+            let (quick, starts) = fold_text(text);
+            assert_eq!(quick, full, "{text:?}");
+            match starts {
+                None => assert!(
+                    map.iter().enumerate().all(|(i, r)| r.start == i),
+                    "{text:?}"
+                ),
+                Some(starts) => assert_eq!(
+                    starts,
+                    map.iter().map(|r| r.start as u32).collect::<Vec<_>>(),
+                    "{text:?}"
+                ),
+            }
+        }
+    }
 
     fn concept(langs: &[(&str, &[(&str, TermStatus)])]) -> Concept {
         Concept {
