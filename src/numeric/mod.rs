@@ -426,8 +426,7 @@ fn scan_piece<'s>(
 /// depend only on its text, the table and whether it starts inside a markup tag (a scan never
 /// looks outside its piece), so a repeated piece is read once.
 ///
-/// Only short texts with digits are looked up: reading one costs far more than hashing it, and
-/// a text without digits is read quickly by the plain-word fast path. The cache watches its hit
+/// Only short texts are looked up (long ones rarely repeat). The cache watches its hit
 /// rate: where texts do not repeat (a real product's strings are mostly unique), it turns itself
 /// off for a while, so that it costs next to nothing. Bounded in memory: it is emptied when its
 /// texts reach `MAX_BYTES`.
@@ -477,7 +476,7 @@ mod piece_cache {
         })
     }
 
-    /// Whether `text` is worth looking up: short, with digits.
+    /// Whether `text` is worth looking up: short.
     pub fn worth_it(text: &str) -> bool {
         text.len() <= MAX_TEXT
     }

@@ -7,7 +7,7 @@ use fluent_syntax::ast::Pattern;
 
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{offset_in, parts, walk_pattern, Visitor};
+use crate::fluent::{offset_in, parts, walk_pattern, Part, Visitor};
 use crate::lang::glossary::Glossary;
 use crate::lang::text::{is_joiner, segments, strip_markup, words, Segment};
 use crate::lang::{writing_of, Writing};
@@ -102,8 +102,7 @@ impl Rule for TermMismatch {
                 };
                 let r_texts = texts(reference.text(), r_pattern);
                 if with_terms {
-                    let t_texts = texts(file.text(), part.pattern);
-                    termbase(ctx, unit, out, &t, part.attribute, &r_texts, &t_texts);
+                    termbase(ctx, unit, out, &t, &part, &r_texts);
                 }
                 names_here |= r_texts.iter().any(|(_, s)| mentions_name(glossary, s));
             }
@@ -120,10 +119,10 @@ fn termbase(
     unit: &Unit<'_, '_>,
     out: &mut Sink,
     t: &EntryView<'_, '_>,
-    attribute: Option<&str>,
+    part: &Part<'_>,
     r_texts: &[(usize, &str)],
-    t_texts: &[(usize, &str)],
 ) {
+    let attribute = part.attribute;
     let Some((file, reference)) = unit.pair() else {
         return;
     };
@@ -139,6 +138,9 @@ fn termbase(
     if r_hits.is_empty() && !index.has_unapproved() {
         return;
     }
+    // The translation's text elements, only now that they are needed.
+    let t_texts = texts(file.text(), part.pattern);
+    let t_texts = t_texts.as_slice();
     let t_hits = hits(index, t_texts);
     let allowed = |h: &Hit| {
         index
