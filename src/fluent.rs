@@ -166,6 +166,141 @@ pub fn parts<'s>(
         }))
 }
 
+/// How often each key occurs in a pattern where the reader sees it, and which keys choose a
+/// variant. A `select` counts as its variants do: the most and the fewest occurrences of any one
+/// of them (a variant that lacks a key counts 0), so `{ $n -> [one] a tablet *[other] { $n }
+/// tablets }` shows `$n` at most once and at least never. Selectors are not occurrences: they
+/// only choose a form.
+pub struct Uses<K> {
+    /// Key → (most, fewest) occurrences in any one rendering.
+    pub shown: foldhash::HashMap<K, (usize, usize)>,
+    /// Keys that are a selector somewhere in the pattern.
+    pub selectors: foldhash::HashSet<K>,
+}
+
+impl<K: std::hash::Hash + Eq + Copy> Uses<K> {
+    /// The most occurrences of `key` in one rendering.
+    pub fn most(&self, key: &K) -> usize {
+        self.shown.get(key).map_or(0, |c| c.0)
+    }
+    /// The fewest occurrences of `key` in one rendering.
+    pub fn fewest(&self, key: &K) -> usize {
+        self.shown.get(key).map_or(0, |c| c.1)
+    }
+    /// Whether the pattern uses `key` at all, shown or as a selector.
+    pub fn uses(&self, key: &K) -> bool {
+        self.most(key) > 0 || self.selectors.contains(key)
+    }
+}
+
+/// Counts the keys `key` gives for the inline expressions of `pattern` (see [`Uses`]).
+pub fn uses<'s, K: std::hash::Hash + Eq + Copy>(
+    pattern: &'s Pattern<&'s str>,
+    key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
+) -> Uses<K> {
+    let mut selectors = foldhash::HashSet::default();
+    let shown = count_pattern(pattern, key, &mut selectors, 0);
+    Uses { shown, selectors }
+}
+
+type Counts<K> = foldhash::HashMap<K, (usize, usize)>;
+
+fn add_counts<K: std::hash::Hash + Eq>(into: &mut Counts<K>, from: Counts<K>) {
+    for (k, (most, fewest)) in from {
+        let c = into.entry(k).or_default();
+        c.0 += most;
+        c.1 += fewest;
+    }
+}
+
+fn count_pattern<'s, K: std::hash::Hash + Eq + Copy>(
+    pattern: &'s Pattern<&'s str>,
+    key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
+    selectors: &mut foldhash::HashSet<K>,
+    depth: usize,
+) -> Counts<K> {
+    let mut out = Counts::default();
+    if depth > MAX_DEPTH {
+        return out;
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            let c = count_expression(expression, key, selectors, depth + 1);
+            add_counts(&mut out, c);
+        }
+    }
+    out
+}
+
+fn count_expression<'s, K: std::hash::Hash + Eq + Copy>(
+    expr: &'s Expression<&'s str>,
+    key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
+    selectors: &mut foldhash::HashSet<K>,
+    depth: usize,
+) -> Counts<K> {
+    match expr {
+        Expression::Inline(inline) => count_inline(inline, key, selectors, depth),
+        Expression::Select { selector, variants } => {
+            // What the selector reads chooses a form; it is not shown.
+            for k in count_inline(selector, key, selectors, depth).into_keys() {
+                selectors.insert(k);
+            }
+            let per_variant: Vec<Counts<K>> = variants
+                .iter()
+                .map(|v| count_pattern(&v.value, key, selectors, depth + 1))
+                .collect();
+            let mut out = Counts::default();
+            for counts in &per_variant {
+                for (k, &(most, _)) in counts {
+                    let c = out.entry(*k).or_insert((0, usize::MAX));
+                    c.0 = c.0.max(most);
+                }
+            }
+            for (k, c) in out.iter_mut() {
+                c.1 = per_variant
+                    .iter()
+                    .map(|v| v.get(k).map_or(0, |x| x.1))
+                    .min()
+                    .unwrap_or(0);
+            }
+            out
+        }
+    }
+}
+
+fn count_inline<'s, K: std::hash::Hash + Eq + Copy>(
+    expr: &'s InlineExpression<&'s str>,
+    key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
+    selectors: &mut foldhash::HashSet<K>,
+    depth: usize,
+) -> Counts<K> {
+    let mut out = Counts::default();
+    if depth > MAX_DEPTH {
+        return out;
+    }
+    if let Some(k) = key(expr) {
+        out.insert(k, (1, 1));
+    }
+    let arguments = match expr {
+        InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
+        InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
+        InlineExpression::Placeable { expression } => {
+            let c = count_expression(expression, key, selectors, depth + 1);
+            add_counts(&mut out, c);
+            None
+        }
+        _ => None,
+    };
+    if let Some(arguments) = arguments {
+        let named = arguments.named.iter().map(|a| &a.value);
+        for a in arguments.positional.iter().chain(named) {
+            let c = count_inline(a, key, selectors, depth + 1);
+            add_counts(&mut out, c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +317,27 @@ mod tests {
         let offsets: Vec<_> = slices.iter().map(|s| offset_in(src, s).unwrap()).collect();
         assert_eq!(offsets, vec![6, 15, 21]);
         assert_eq!(offset_in(src, "elsewhere"), None);
+    }
+
+    #[test]
+    fn uses_count_what_one_rendering_shows() {
+        let src = "key = { $n -> [one] one tablet of { -b } *[other] { $n } tablets of { -b }, { -b } } { $n }\n";
+        let res = fluent_syntax::parser::parse(src).unwrap();
+        let fluent_syntax::ast::Entry::Message(m) = &res.body[0] else {
+            panic!("not a message")
+        };
+        let pattern = m.value.as_ref().unwrap();
+        let vars = uses(pattern, &|e| match e {
+            InlineExpression::VariableReference { id } => Some(id.name),
+            _ => None,
+        });
+        assert_eq!(vars.shown.get("n"), Some(&(2, 1)));
+        assert!(vars.selectors.contains("n"));
+        let terms = uses(pattern, &|e| match e {
+            InlineExpression::TermReference { id, .. } => Some(id.name),
+            _ => None,
+        });
+        assert_eq!((terms.most(&"b"), terms.fewest(&"b")), (2, 1));
+        assert!(!terms.uses(&"c"));
     }
 }

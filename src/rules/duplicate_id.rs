@@ -27,11 +27,12 @@ impl Rule for DuplicateId {
         let locale = unit.locale;
         let index = &locale.source.index;
         for (ei, t) in file.views().enumerate() {
-            // Files of a locale may be loaded into separate bundles (one per page), so a
-            // message repeated in another file only counts when the settings say the locale is
-            // one bundle; terms are shared across files and always count. Earlier files come
-            // first, so a definition in one of them is the first.
-            let across = t.meta.is_term || ctx.settings.single_bundle;
+            // Files of a locale may be loaded into separate bundles (one per page), or be
+            // alternatives never loaded together (`branding/release/` and `branding/beta/`), so
+            // a message or term repeated in another file only counts when the settings say the
+            // locale is one bundle. Earlier files come first, so a definition in one of them is
+            // the first.
+            let across = ctx.settings.single_bundle;
             let elsewhere = (across && index.is_repeated(t.id()))
                 .then(|| index.definitions(t.id()).find(|d| d.file < file.src.number))
                 .flatten()

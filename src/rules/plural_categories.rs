@@ -46,42 +46,43 @@ pub fn categories_for(langid: &LanguageIdentifier) -> Vec<&'static str> {
         return Vec::new();
     };
     let mut found = [false; 6];
-    let mut mark = |c: Result<PluralCategory, &str>| {
-        if let Ok(c) = c {
+    for n in samples() {
+        if let Ok(c) = rules.select(n.as_str()) {
             let c = name(c);
-            let i = ALL.iter().position(|n| *n == c).unwrap_or(5);
-            found[i] = true;
+            found[ALL.iter().position(|x| *x == c).unwrap_or(5)] = true;
         }
-    };
-    for n in 0..=200u64 {
-        mark(rules.select(n));
-    }
-    for n in [1_000u64, 10_000, 100_000, 1_000_000, 10_000_000] {
-        mark(rules.select(n));
-    }
-    for s in [
-        "0.0",
-        "0.1",
-        "0.5",
-        "1.0",
-        "1.5",
-        "2.0",
-        "2.5",
-        "3.5",
-        "5.0",
-        "10.0",
-        "11.0",
-        "100.0",
-        "1000.0",
-        "1000000.0",
-    ] {
-        mark(rules.select(s));
     }
     ALL.iter()
         .zip(found)
         .filter(|(_, f)| *f)
         .map(|(n, _)| *n)
         .collect()
+}
+
+/// A spread of integers and decimals that between them reach every category of every locale.
+fn samples() -> impl Iterator<Item = String> {
+    (0..=200u64)
+        .chain([1_000, 10_000, 100_000, 1_000_000, 10_000_000])
+        .map(|n| n.to_string())
+        .chain(
+            [
+                "0.0", "0.1", "0.5", "1.0", "1.5", "2.0", "2.5", "3.5", "5.0", "10.0", "11.0",
+                "100.0", "1000.0", "1000000.0",
+            ]
+            .map(str::to_string),
+        )
+}
+
+/// The category an exact number key (`[1]`) stands for: only when that number is the whole
+/// category (`one` is only 1 in English), not one member of it (`[3]` is one of Russian `few`:
+/// 2, 3, 4, 22 …; `[1]` is one of French `one`: 0, 1, 1.5).
+fn covered_category(rules: &PluralRules, key: &str) -> Option<&'static str> {
+    let value: f64 = key.parse().ok()?;
+    let category = name(rules.select(key).ok()?);
+    samples()
+        .filter(|s| rules.select(s.as_str()).ok().map(name) == Some(category))
+        .all(|s| s.parse::<f64>().ok() == Some(value))
+        .then_some(category)
 }
 
 struct Selects<'s>(Vec<(&'s InlineExpression<&'s str>, &'s [Variant<&'s str>])>);
@@ -197,7 +198,7 @@ impl Rule for PluralCategories {
                         .iter()
                         .filter_map(|v| match &v.key {
                             VariantKey::NumberLiteral { value } => {
-                                rules.as_ref()?.select(*value).ok().map(name)
+                                covered_category(rules.as_ref()?, value)
                             }
                             _ => None,
                         })
@@ -256,5 +257,17 @@ mod tests {
         assert_eq!(l("sv-SE"), vec!["one", "other"]);
         assert_eq!(l("zh-CN"), vec!["other"]);
         assert_eq!(l("ru"), vec!["one", "few", "many", "other"]);
+    }
+
+    #[test]
+    fn a_number_key_covers_a_category_only_when_it_is_all_of_it() {
+        let r = |s: &str| rules_for(&s.parse().unwrap()).unwrap();
+        assert_eq!(covered_category(&r("en"), "1"), Some("one"));
+        assert_eq!(covered_category(&r("sv"), "1"), Some("one"));
+        assert_eq!(covered_category(&r("ru"), "3"), None);
+        assert_eq!(covered_category(&r("ru"), "1"), None);
+        assert_eq!(covered_category(&r("fr"), "1"), None);
+        assert_eq!(covered_category(&r("en"), "3"), None);
+        assert_eq!(covered_category(&r("en"), "x"), None);
     }
 }

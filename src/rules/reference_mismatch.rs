@@ -6,7 +6,7 @@ use fluent_syntax::ast::{InlineExpression, PatternElement};
 
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{parts, walk_pattern, Visitor};
+use crate::fluent::{parts, uses, walk_pattern, Uses, Visitor};
 use crate::project::EntryView;
 
 pub struct ReferenceMismatch;
@@ -193,8 +193,43 @@ impl Rule for ReferenceMismatch {
                 .map(|(id, attribute)| (id.as_str(), attribute.as_deref()))
                 .collect();
             let broken_keys: HashSet<(&str, Option<&str>)> = broken.iter().copied().collect();
+            // Each part against the same part of the reference, counting uses: a second
+            // `{ -brand }` typed out as its text is as wrong as the first.
+            let own_parts = part_uses(&t);
+            let their_parts = part_uses(&rv);
+            let mut seen = HashSet::new();
             for r in rrefs.iter().filter(|r| r.compared()).filter(translated) {
-                if own.contains(&r.key()) || meant_keys.contains(&r.key()) {
+                if meant_keys.contains(&r.key()) || !seen.insert((r.part, r.key())) {
+                    continue;
+                }
+                let k = (r.name, r.attribute, r.is_term);
+                let rc = their_parts.get(&r.part).map_or(0, |u| u.most(&k));
+                let (tc, here) = own_parts
+                    .get(&r.part)
+                    .map_or((0, false), |u| (u.most(&k), u.uses(&k)));
+                if here && tc >= rc {
+                    continue;
+                }
+                let in_part = match r.part {
+                    Some(a) => format!(" in `.{a}`"),
+                    None => String::new(),
+                };
+                // Moved to another part of the message: said once, without a typed-out search.
+                if !here && own.contains(&r.key()) {
+                    let message = format!(
+                        "`{}` is used{in_part} in {en} but in another part in {lang}",
+                        r.display()
+                    );
+                    let d = out
+                        .emit_entry(unit, &t, t.meta.id_span.clone(), message)
+                        .with_reference(unit.reference_file_id(), rv.meta.span.clone());
+                    if let Some(o) = reference.offset(r.name) {
+                        let start = if r.is_term { o.saturating_sub(1) } else { o };
+                        d.with_label(Label {
+                            side: Side::Reference,
+                            span: start..o + r.name.len(),
+                        });
+                    }
                     continue;
                 }
                 let target = unit.lookup(r.id);
@@ -203,26 +238,37 @@ impl Rule for ReferenceMismatch {
                     .and_then(|t| t.plain_value())
                     .filter(|v| v.chars().count() >= 2)
                     .and_then(|v| {
-                        parts(t.value, t.attributes).find_map(|p| {
-                            p.pattern.elements.iter().find_map(|e| match e {
-                                PatternElement::TextElement { value } if value.contains(v) => {
-                                    let o = file.offset(value)? + value.find(v)?;
-                                    Some((v, o..o + v.len()))
-                                }
-                                _ => None,
+                        parts(t.value, t.attributes)
+                            .filter(|p| p.attribute == r.part)
+                            .find_map(|p| {
+                                p.pattern.elements.iter().find_map(|e| match e {
+                                    PatternElement::TextElement { value } if value.contains(v) => {
+                                        let o = file.offset(value)? + value.find(v)?;
+                                        Some((v, o..o + v.len()))
+                                    }
+                                    _ => None,
+                                })
                             })
-                        })
                     });
-                let (message, span) = match &typed {
-                    Some((v, span)) => (
+                let (message, span) = match (&typed, tc) {
+                    (Some((v, span)), _) => (
                         format!(
-                            "`{}` in {en} is typed out as `{v}` in {lang}; use the reference",
+                            "`{}`{in_part} in {en} is typed out as `{v}` in {lang}; use the reference",
                             r.display()
                         ),
                         span.clone(),
                     ),
-                    None => (
-                        format!("`{}` in {en} is not used in {lang}", r.display()),
+                    (None, 0) => (
+                        format!("`{}`{in_part} in {en} is not used in {lang}", r.display()),
+                        t.meta.id_span.clone(),
+                    ),
+                    (None, _) => (
+                        format!(
+                            "`{}` is used {}{in_part} in {en} but {} in {lang}",
+                            r.display(),
+                            times(rc),
+                            times(tc)
+                        ),
                         t.meta.id_span.clone(),
                     ),
                 };
@@ -261,4 +307,31 @@ impl Rule for ReferenceMismatch {
             }
         }
     }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// What a reference is counted by: its name, attribute and whether it is a term.
+type RefKey<'a> = (&'a str, Option<&'a str>, bool);
+
+/// The message and term references of each part of an entry, counted (see [`Uses`]).
+fn part_uses<'a>(v: &EntryView<'a, '_>) -> foldhash::HashMap<Option<&'a str>, Uses<RefKey<'a>>> {
+    let key = |e: &'a InlineExpression<&'a str>| match e {
+        InlineExpression::MessageReference { id, attribute } => {
+            Some((id.name, attribute.as_ref().map(|a| a.name), false))
+        }
+        InlineExpression::TermReference { id, attribute, .. } => {
+            Some((id.name, attribute.as_ref().map(|a| a.name), true))
+        }
+        _ => None,
+    };
+    parts(v.value, v.attributes)
+        .map(|p| (p.attribute, uses(p.pattern, &key)))
+        .collect()
 }
