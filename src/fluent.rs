@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn uses_count_what_one_rendering_shows() {
-        let src = "key = { $n -> [one] one tablet of { -b } *[other] { $n } tablets of { -b }, { -b } } { $n }\n";
+        let src = "key = { $n ->\n    [one] one tablet of { -b }\n   *[other] { $n } tablets of { -b }, { -b }\n} { $n }\n";
         let res = fluent_syntax::parser::parse(src).unwrap();
         let fluent_syntax::ast::Entry::Message(m) = &res.body[0] else {
             panic!("not a message")

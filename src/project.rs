@@ -42,6 +42,12 @@ pub enum LoadError {
         path: String,
         found: String,
     },
+    #[error("no translations to compare in `{path}`: it has only the reference locale `{reference}`{hint}")]
+    NoTranslations {
+        path: String,
+        reference: String,
+        hint: String,
+    },
     #[error("locale `{locale}` was asked for but `{path}` has no such directory (locales found: {found})")]
     UnknownLocale {
         locale: String,
@@ -403,6 +409,8 @@ impl Tree {
         let mut unfollowed: Vec<(String, String)> = Vec::new();
         // Tags seen so far, in lower case, with their directory (tags are not case-sensitive).
         let mut tags: HashMap<String, PathBuf> = HashMap::default();
+        // Directories that hold .ftl files under a name that is no locale tag.
+        let mut misnamed: Vec<PathBuf> = Vec::new();
         let mut names: Vec<(String, PathBuf, bool)> = read
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_dir())
@@ -416,9 +424,19 @@ impl Tree {
             if name.starts_with('.') {
                 continue;
             }
-            let tag = opts.aliases.get(&name).unwrap_or(&name);
-            match parse_locale_tag(tag) {
+            let aliased = opts.aliases.get(&name);
+            let mut tag = aliased.unwrap_or(&name).clone();
+            match parse_locale_tag(&tag) {
                 Some(langid) => {
+                    // `sv_SE` (POSIX style) is the tag `sv-SE`.
+                    if aliased.is_none() && tag.contains('_') {
+                        let canonical_tag = langid.to_string();
+                        notes.push(format!(
+                            "reading directory `{}` as locale `{canonical_tag}` (locale tags are written with `-`)",
+                            path.display()
+                        ));
+                        tag = canonical_tag;
+                    }
                     if let Some(first) = tags.insert(tag.to_ascii_lowercase(), path.clone()) {
                         return Err(LoadError::SameLocale {
                             first: first.display().to_string(),
@@ -431,6 +449,11 @@ impl Tree {
                         }
                     }
                     candidates.push((tag.clone(), langid, path));
+                }
+                // A directory of Fluent files that is no locale tag (`Svenska`, `sv_SE.bak`):
+                // its translations would go unchecked without a word.
+                None if !link && !dir_excluded(&opts.files, &name) && holds_ftl(&path) => {
+                    misnamed.push(path)
                 }
                 None => notes.push(format!(
                     "ignoring directory `{}`: `{name}` is not a locale tag",
@@ -539,6 +562,39 @@ impl Tree {
                 empty.len() - LISTED
             ));
         }
+        let misnamed_list = || {
+            misnamed
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if kept.len() < 2 {
+            let hint = if misnamed.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} hold .ftl files but are not named by a locale tag (rename them, for instance `sv` or `sv-SE`, or map them in `[locale-aliases]`)",
+                    misnamed_list()
+                )
+            };
+            return Err(LoadError::NoTranslations {
+                path: display_root,
+                reference: kept.first().map(|l| l.tag.clone()).unwrap_or_default(),
+                hint,
+            });
+        }
+        if let Some(reference) = kept.first_mut() {
+            for dir in &misnamed {
+                let name = dir.file_name().unwrap_or_default().to_string_lossy();
+                reference.problems.push(IoProblem {
+                    path: dir.display().to_string(),
+                    message: format!(
+                        "the directory holds .ftl files, but `{name}` is not a locale tag, so they are not checked: rename it to its BCP 47 tag (such as `sv` or `sv-SE`), map it in `[locale-aliases]`, or exclude it"
+                    ),
+                });
+            }
+        }
         Ok(Tree {
             root: root.to_path_buf(),
             display_root,
@@ -547,6 +603,26 @@ impl Tree {
             glossary,
         })
     }
+}
+
+/// Whether the configuration's `exclude` patterns name a top-level directory (`Svenska` or
+/// `Svenska/**`).
+fn dir_excluded(select: &FileSelect, name: &str) -> bool {
+    select
+        .exclude
+        .as_ref()
+        .is_some_and(|g| g.is_match(name) || g.is_match(format!("{name}/x.ftl")))
+}
+
+/// Whether a directory holds a `.ftl` file, looking at a bounded number of entries without
+/// following links.
+fn holds_ftl(dir: &Path) -> bool {
+    walkdir::WalkDir::new(dir)
+        .max_depth(8)
+        .into_iter()
+        .take(10_000)
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
 }
 
 /// Reads one locale directory's file list. Links are followed only with

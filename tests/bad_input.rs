@@ -468,11 +468,16 @@ fn a_missing_path_is_a_load_error_naming_it() {
         Err(e) => panic!("wrong error: {e}"),
         Ok(_) => panic!("a missing path was checked"),
     }
-    // Empty locale directories: nothing to check, and no crash.
+    // Empty locale directories: nothing to compare, said as such (exit 2), and no crash.
     std::fs::create_dir_all(t.path().join("tree/en")).unwrap();
     std::fs::create_dir_all(t.path().join("tree/sv")).unwrap();
-    let outcome = check_path(&t.path().join("tree")).unwrap();
-    assert_eq!(outcome.findings.len(), 0);
+    match check_path(&t.path().join("tree")) {
+        Err(e @ LoadError::NoTranslations { .. }) => {
+            assert!(e.to_string().contains("no translations to compare"), "{e}");
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a tree without translations was checked"),
+    }
 }
 
 #[test]

@@ -261,7 +261,7 @@ fn a_directory_that_is_not_a_locale_tag_gets_a_note() {
     let t = tree(&[
         ("en/leaflet.ftl", EN),
         ("sv/leaflet.ftl", SV),
-        ("images/leaflet.ftl", "this would not even parse\n"),
+        ("images/logo.svg", "<svg/>\n"),
     ]);
     let r = run(&t, &["check", "locales"]);
     assert_eq!(r.code, 0, "{r:?}");
@@ -275,6 +275,65 @@ fn a_directory_that_is_not_a_locale_tag_gets_a_note() {
     let q = run(&t, &["check", "locales", "--quiet"]);
     assert_eq!(q.code, 0, "{q:?}");
     assert_eq!(q.stderr, "");
+}
+
+#[test]
+fn directories_of_translations_under_names_that_are_no_locale_tag_are_errors() {
+    let t = tree(&[
+        ("en/leaflet.ftl", EN),
+        ("zh/leaflet.ftl", ZH),
+        ("Svenska/leaflet.ftl", SV),
+        ("sv_SE.bak/leaflet.ftl", SV),
+        ("zh_Hans_CN_old/leaflet.ftl", ZH),
+    ]);
+    let r = run(&t, &["check", "locales", "--format", "github"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    for dir in ["Svenska", "sv_SE.bak", "zh_Hans_CN_old"] {
+        let line = r
+            .stdout
+            .lines()
+            .find(|l| l.contains(&format!("locales/{dir}")))
+            .unwrap_or_else(|| panic!("no finding for {dir}: {r:?}"));
+        assert!(line.contains("io-error"), "{line}");
+        assert!(line.contains(&format!("`{dir}` is not a locale tag")), "{line}");
+    }
+    // Excluded, they are left alone.
+    std::fs::write(
+        t.path().join("leaflint.toml"),
+        "exclude = [\"Svenska/**\", \"sv_SE.bak\", \"zh_Hans_CN_old/**\"]\n",
+    )
+    .unwrap();
+    let r = run(&t, &["check", "locales"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains("no findings"), "{r:?}");
+}
+
+#[test]
+fn a_posix_locale_directory_is_read_as_its_tag_with_a_note() {
+    let t = tree(&[("en/leaflet.ftl", EN), ("sv_SE/leaflet.ftl", SV_MISSING)]);
+    let r = run(&t, &["check", "locales", "--format", "github"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("reading directory `locales/sv_SE` as locale `sv-SE`"),
+        "{r:?}"
+    );
+    assert!(r.stdout.contains("sv-SE"), "{r:?}");
+    assert!(r.stdout.contains("missing-message"), "{r:?}");
+}
+
+#[test]
+fn a_tree_with_only_the_reference_exits_2() {
+    let t = tree(&[("en/leaflet.ftl", EN), ("Svenska/leaflet.ftl", SV)]);
+    let r = run(&t, &["check", "locales"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("no translations to compare"), "{r:?}");
+    assert!(r.stderr.contains("Svenska"), "names the likely cause: {r:?}");
+    let only = tree(&[("en/leaflet.ftl", EN)]);
+    let r = run(&only, &["check", "locales"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("no translations to compare"), "{r:?}");
 }
 
 #[test]

@@ -100,13 +100,20 @@ impl Rule for VariableMismatch {
                 tv.iter().enumerate().map(|(i, v)| (*v, i)).collect();
             let r_order: foldhash::HashMap<&str, usize> =
                 rv.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+            let own = part_uses(&t);
+            let theirs = part_uses(&r);
+            // Variables the translation shows somewhere (not only as a selector).
+            let shown: foldhash::HashSet<&str> = own
+                .iter()
+                .flat_map(|(_, u)| u.shown.iter().filter(|(_, c)| c.0 > 0).map(|(v, _)| *v))
+                .collect();
             // Reference variables a misspelt one stands for: reported once, as the typo.
             let mut suggested = foldhash::HashSet::default();
             for &v in &tv {
                 if r_order.contains_key(v) {
                     continue;
                 }
-                let guess = closest(v, rv.iter().copied().filter(|c| !t_order.contains_key(c)));
+                let guess = closest(v, rv.iter().copied().filter(|c| !shown.contains(c)));
                 suggested.extend(guess);
                 let hint = guess
                     .map(|c| format!("; did you mean `${c}`?"))
@@ -124,8 +131,6 @@ impl Rule for VariableMismatch {
             }
             // Each part against the same part of the reference. A part the translation lacks
             // altogether is a `missing-value` / `missing-attribute` finding.
-            let own = part_uses(&t);
-            let theirs = part_uses(&r);
             let own_parts: foldhash::HashMap<Option<&str>, &Uses<&str>> =
                 own.iter().map(|(p, u)| (*p, u)).collect();
             let their_parts: foldhash::HashMap<Option<&str>, &Uses<&str>> =
