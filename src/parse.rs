@@ -25,6 +25,11 @@ pub enum Guard {
     /// either way (an escape needs 4 or 6 hex digits), so it is skipped as junk, with that
     /// reason, instead of being handed to the parser.
     BadEscape,
+    /// `\{` in a string literal: no escape in Fluent 1.0 (only `\\`, `\"`, `\uXXXX` and
+    /// `\UXXXXXX` are), but fluent-syntax 0.12 still takes it, from an older syntax
+    /// (`get_inline_expression` in src/parser/expression.rs: `Some(b'\\') | Some(b'{') |
+    /// Some(b'"')`). The reference parser rejects it; so does leaflint, before parsing.
+    OldEscape,
 }
 
 /// A part of a file skipped because its placeables nest deeper than [`MAX_NESTING`] or because
@@ -53,6 +58,7 @@ pub fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<
     if too_deep.is_empty() {
         let (mut resource, mut errors) = parse(text);
         negative_named_arguments(text, &mut resource, &mut errors);
+        missing_commas(text, &mut resource, &mut errors);
         return (resource, errors, too_deep);
     }
     let mut body = Vec::new();
@@ -77,7 +83,183 @@ pub fn parse_guarded(text: &str) -> (ast::Resource<&str>, Vec<ParserError>, Vec<
     }
     let mut resource = ast::Resource { body };
     negative_named_arguments(text, &mut resource, &mut errors);
+    missing_commas(text, &mut resource, &mut errors);
     (resource, errors, too_deep)
+}
+
+/// Works round another upstream bug: fluent-syntax 0.12 does not require the commas between
+/// call arguments (`get_call_arguments` in src/parser/expression.rs ends each argument with
+/// `self.take_byte_if(b',')`), so `{ NUMBER($n style: "percent") }` parses, though the grammar
+/// says `argument_list ::= (Argument blank? "," blank?)* Argument?` and the reference parser
+/// rejects it. Each entry with a call whose neighbouring arguments have no comma between them
+/// becomes junk, as the parser would have made it, with the error at the second argument. Costs
+/// one `memchr` on a file without a `(`.
+fn missing_commas<'t>(
+    text: &'t str,
+    resource: &mut ast::Resource<&'t str>,
+    errors: &mut Vec<ParserError>,
+) {
+    use crate::fluent::{offset_in, parts, walk_pattern, Visitor};
+    use ast::InlineExpression as E;
+    if memchr::memchr(b'(', text.as_bytes()).is_none() && !text.ends_with(' ') {
+        return;
+    }
+    /// Where an argument starts and ends in `text`; `None` for a placeable argument.
+    fn bounds(text: &str, e: &E<&str>) -> Option<(usize, usize)> {
+        let span = |s: &str| offset_in(text, s).map(|o| (o, o + s.len()));
+        let args_end = |a: &ast::CallArguments<&str>| {
+            let named = a.named.iter().map(|n| &n.value);
+            a.positional
+                .iter()
+                .chain(named)
+                .last()
+                .and_then(|l| bounds(text, l))
+                .map(|b| b.1)
+        };
+        match e {
+            E::StringLiteral { value } => span(value).map(|(s, e)| (s.saturating_sub(1), e + 1)),
+            E::NumberLiteral { value } => span(value),
+            E::VariableReference { id } => span(id.name).map(|(s, e)| (s.saturating_sub(1), e)),
+            E::MessageReference { id, attribute } => {
+                let (s, mut end) = span(id.name)?;
+                if let Some(a) = attribute.as_ref().and_then(|a| span(a.name)) {
+                    end = a.1;
+                }
+                Some((s, end))
+            }
+            E::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                let (s, mut end) = span(id.name)?;
+                if let Some(a) = attribute.as_ref().and_then(|a| span(a.name)) {
+                    end = a.1;
+                }
+                if let Some(e) = arguments.as_ref().and_then(args_end) {
+                    end = end.max(e);
+                }
+                Some((s.saturating_sub(1), end))
+            }
+            E::FunctionReference { id, arguments } => {
+                let (s, end) = span(id.name)?;
+                Some((s, args_end(arguments).map_or(end, |e| e.max(end))))
+            }
+            E::Placeable { .. } => None,
+        }
+    }
+    #[derive(Clone, Copy)]
+    enum Problem {
+        Comma,
+        Literal,
+    }
+    struct Commas<'a> {
+        text: &'a str,
+        missing: Option<(usize, Problem)>,
+    }
+    impl<'s> Visitor<'s> for Commas<'_> {
+        fn inline(&mut self, expr: &'s E<&'s str>) {
+            let arguments = match expr {
+                E::FunctionReference { arguments, .. } => arguments,
+                E::TermReference {
+                    arguments: Some(arguments),
+                    ..
+                } => arguments,
+                _ => return,
+            };
+            if self.missing.is_some() {
+                return;
+            }
+            // A named argument's value is a literal (`NamedArgument ::= Identifier blank? ":"
+            // blank? (StringLiteral | NumberLiteral)`); the crate's `get_inline_expression`
+            // takes an identifier there too (its `is_ascii_alphabetic` case has no
+            // `!only_literal` guard), as a message reference.
+            for n in &arguments.named {
+                if !matches!(n.value, E::StringLiteral { .. } | E::NumberLiteral { .. }) {
+                    self.missing = bounds(self.text, &n.value).map(|b| (b.0, Problem::Literal));
+                    if self.missing.is_some() {
+                        return;
+                    }
+                }
+            }
+            let mut previous: Option<usize> = None;
+            let named = arguments.named.iter().map(|n| {
+                let value = bounds(self.text, &n.value);
+                let name = offset_in(self.text, n.name.name);
+                name.zip(value).map(|(s, (_, e))| (s, e))
+            });
+            for b in arguments
+                .positional
+                .iter()
+                .map(|a| bounds(self.text, a))
+                .chain(named)
+            {
+                if let (Some(end), Some((start, _))) = (previous, b) {
+                    if !self.text.get(end..start).is_some_and(|t| t.contains(',')) {
+                        self.missing = Some((start, Problem::Comma));
+                        return;
+                    }
+                }
+                previous = b.map(|b| b.1);
+            }
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut body = Vec::with_capacity(resource.body.len());
+    for mut entry in std::mem::take(&mut resource.body) {
+        // Blanks at the very end of a file without a final newline are a `blank_block` (the
+        // grammar's `line_end` includes the end of input); the crate makes them junk.
+        if let Entry::Junk { content } = &entry {
+            if !content.is_empty() && content.bytes().all(|b| b == b' ') {
+                let start = content.as_ptr() as usize - text.as_ptr() as usize;
+                if start + content.len() == text.len() {
+                    errors.retain(|e| e.slice.as_ref().is_none_or(|s| s.start != start));
+                    continue;
+                }
+            }
+        }
+        let (id, value, attributes, comment) = match &mut entry {
+            Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes, &mut m.comment),
+            Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes, &mut t.comment),
+            _ => {
+                body.push(entry);
+                continue;
+            }
+        };
+        let mut v = Commas {
+            text,
+            missing: None,
+        };
+        for part in parts(value, attributes) {
+            walk_pattern(part.pattern, &mut v);
+        }
+        let (Some((at, problem)), Some(id_at)) = (v.missing, offset_in(text, id)) else {
+            body.push(entry);
+            continue;
+        };
+        let start = bytes[..id_at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let end = next_entry_start(bytes, at).max(at + 1).min(text.len());
+        errors.push(ParserError {
+            pos: at..at + 1,
+            slice: Some(start..end),
+            kind: match problem {
+                Problem::Comma => fluent_syntax::parser::ErrorKind::ExpectedToken(','),
+                Problem::Literal => fluent_syntax::parser::ErrorKind::ExpectedLiteral,
+            },
+        });
+        // The entry's comment stays a comment; the entry is junk.
+        if let Some(c) = comment.take() {
+            body.push(Entry::Comment(c));
+        }
+        body.push(Entry::Junk {
+            content: &text[start..end],
+        });
+    }
+    resource.body = body;
+    errors.sort_by_key(|e| e.pos.start);
 }
 
 /// Whether `e` is fluent-syntax 0.12's error on a negative number as a named argument's value
@@ -115,7 +297,13 @@ fn negative_named_arguments<'t>(
         };
         let start = content.as_ptr() as usize - base;
         let range = start..start + content.len();
-        let inside = |e: &ParserError| range.contains(&e.pos.start);
+        // The parser gives each junk entry one error whose `slice` is that entry; its position
+        // may lie at the junk's end (an unclosed `{` is found on the next line, where the next
+        // entry starts), so the slice, not the position, says which entry an error is of.
+        let inside = |e: &ParserError| match &e.slice {
+            Some(s) => s.start == range.start,
+            None => range.contains(&e.pos.start),
+        };
         if !errors
             .iter()
             .any(|e| inside(e) && is_negative_named_argument(text, e))
@@ -417,18 +605,22 @@ pub fn nesting_overflows(text: &str) -> Vec<TooDeep> {
                 i += 1;
                 let mut bad = None;
                 while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
-                    if bytes[i] == b'\\' && bad.is_none() && cut_short_escape(&bytes[i..]) {
-                        bad = Some(i);
+                    if bytes[i] == b'\\' && bad.is_none() {
+                        if cut_short_escape(&bytes[i..]) {
+                            bad = Some((i, Guard::BadEscape));
+                        } else if bytes.get(i + 1) == Some(&b'{') {
+                            bad = Some((i, Guard::OldEscape));
+                        }
                     }
                     // A backslash at the line end escapes nothing: the parser stops there.
                     let escaped = bytes[i] == b'\\' && bytes.get(i + 1) != Some(&b'\n');
                     i += if escaped { 2 } else { 1 };
                 }
-                if let Some(at) = bad {
+                if let Some((at, why)) = bad {
                     let end = next_entry_start(bytes, at);
                     found.push(TooDeep {
                         at,
-                        why: Guard::BadEscape,
+                        why,
                         junk: entry_start..end,
                     });
                     stack.clear();

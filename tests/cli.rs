@@ -295,7 +295,10 @@ fn directories_of_translations_under_names_that_are_no_locale_tag_are_errors() {
             .find(|l| l.contains(&format!("locales/{dir}")))
             .unwrap_or_else(|| panic!("no finding for {dir}: {r:?}"));
         assert!(line.contains("io-error"), "{line}");
-        assert!(line.contains(&format!("`{dir}` is not a locale tag")), "{line}");
+        assert!(
+            line.contains(&format!("`{dir}` is not a locale tag")),
+            "{line}"
+        );
     }
     // Excluded, they are left alone.
     std::fs::write(
@@ -329,7 +332,10 @@ fn a_tree_with_only_the_reference_exits_2() {
     assert_eq!(r.code, 2, "{r:?}");
     assert_eq!(r.stdout, "");
     assert!(r.stderr.contains("no translations to compare"), "{r:?}");
-    assert!(r.stderr.contains("Svenska"), "names the likely cause: {r:?}");
+    assert!(
+        r.stderr.contains("Svenska"),
+        "names the likely cause: {r:?}"
+    );
     let only = tree(&[("en/leaflet.ftl", EN)]);
     let r = run(&only, &["check", "locales"]);
     assert_eq!(r.code, 2, "{r:?}");

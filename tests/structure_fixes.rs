@@ -43,9 +43,18 @@ fn row(rule: &str, locale: &str, id: &str, message: &str) -> (String, String, St
 #[test]
 fn a_negative_named_argument_is_valid_fluent_in_every_locale() {
     let t = tree(&[
-        ("en/a.ftl", "a = { NUMBER($n, minimumFractionDigits: -1) } st\n"),
-        ("sv/a.ftl", "a = { NUMBER($n, minimumFractionDigits: -1) } st\n"),
-        ("zh/a.ftl", "a = { NUMBER($n, minimumFractionDigits: -1) } 个\n"),
+        (
+            "en/a.ftl",
+            "a = { NUMBER($n, minimumFractionDigits: -1) } st\n",
+        ),
+        (
+            "sv/a.ftl",
+            "a = { NUMBER($n, minimumFractionDigits: -1) } st\n",
+        ),
+        (
+            "zh/a.ftl",
+            "a = { NUMBER($n, minimumFractionDigits: -1) } 个\n",
+        ),
     ]);
     assert_eq!(of(t.path()), vec![]);
 }
@@ -75,7 +84,10 @@ fn references_are_compared_with_their_count() {
     let t = tree(&[
         ("en/brands.ftl", "-brand = Olumiant\n"),
         ("sv/brands.ftl", "-brand = Olumiant\n"),
-        ("en/a.ftl", "open = Open { -brand } and sign in to { -brand }.\n"),
+        (
+            "en/a.ftl",
+            "open = Open { -brand } and sign in to { -brand }.\n",
+        ),
         (
             "sv/a.ftl",
             "open = Öppna { -brand } och logga in i Olumiant.\n",
@@ -101,7 +113,10 @@ fn a_number_key_does_not_stand_for_a_whole_category() {
     let got = of(t.path());
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "plural-categories");
-    assert!(got[0].3.starts_with("plural select lacks `[few]`,"), "{got:?}");
+    assert!(
+        got[0].3.starts_with("plural select lacks `[few]`,"),
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -88,6 +88,9 @@ impl Rule for ParseError {
                 Guard::BadEscape => format!(
                     "invalid unicode escape: `\\u` takes four hex digits and `\\U` six; {skipped}"
                 ),
+                Guard::OldEscape => format!(
+                    "unknown escape `\\{{` in a string literal: a `{{` needs no backslash there (only `\\\\`, `\\\"`, `\\uXXXX` and `\\UXXXXXX` are escapes); {skipped}"
+                ),
             };
             let d = out.emit(unit.file_id(), unit.path(), start..end, message);
             d.message_id = id.map(str::to_string);

@@ -184,14 +184,22 @@ impl Rule for VariableMismatch {
                     } else if tmost == 0 && rmost > 0 && !(one_form && ru.fewest(&v) == 0) {
                         format!(
                             "`${v}` is shown in {en} but {lang} only uses it to choose a form{}",
-                            if part.is_some() { format!(" in {}", part_name(*part)) } else { String::new() }
+                            if part.is_some() {
+                                format!(" in {}", part_name(*part))
+                            } else {
+                                String::new()
+                            }
                         )
                     } else if tmost > 0 && tmost < rmost {
                         format!(
                             "`${v}` is shown {} in {en} but {} in {lang}{}",
                             times(rmost),
                             times(tmost),
-                            if part.is_some() { format!(" in {}", part_name(*part)) } else { String::new() }
+                            if part.is_some() {
+                                format!(" in {}", part_name(*part))
+                            } else {
+                                String::new()
+                            }
                         )
                     } else {
                         continue;
