@@ -18,7 +18,7 @@ fn cases() -> Vec<Case> {
     let table = include_str!("fluent_conformance.txt");
     let mut out: Vec<Case> = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
-    let mut flush = |out: &mut Vec<Case>, lines: &mut Vec<&str>| {
+    let flush = |out: &mut Vec<Case>, lines: &mut Vec<&str>| {
         if let Some(c) = out.last_mut() {
             let mut body = lines.join("\n");
             body = match body.strip_suffix("<NOEOL>") {
