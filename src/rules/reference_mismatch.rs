@@ -195,8 +195,13 @@ impl Rule for ReferenceMismatch {
             let broken_keys: HashSet<(&str, Option<&str>)> = broken.iter().copied().collect();
             // Each part against the same part of the reference, counting uses: a second
             // `{ -brand }` typed out as its text is as wrong as the first.
-            let own_parts = part_uses(&t);
-            let their_parts = part_uses(&rv);
+            // Counted only where the reference has something to compare (most messages have
+            // no reference at all).
+            let (own_parts, their_parts) = if rrefs.iter().any(|r| r.compared()) {
+                (part_uses(&t), part_uses(&rv))
+            } else {
+                Default::default()
+            };
             let mut seen = HashSet::new();
             for r in rrefs.iter().filter(|r| r.compared()).filter(translated) {
                 if meant_keys.contains(&r.key()) || !seen.insert((r.part, r.key())) {

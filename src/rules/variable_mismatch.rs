@@ -100,6 +100,10 @@ impl Rule for VariableMismatch {
                 tv.iter().enumerate().map(|(i, v)| (*v, i)).collect();
             let r_order: foldhash::HashMap<&str, usize> =
                 rv.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+            // Most messages have no variables on either side: nothing to count.
+            if tv.is_empty() && rv.is_empty() {
+                continue;
+            }
             let own = part_uses(&t);
             let theirs = part_uses(&r);
             // Variables the translation shows somewhere (not only as a selector).
