@@ -1,5 +1,6 @@
 //! Language and script analysis behind the language rules (`mixed-language`, `mixed-script`,
-//! `untranslated`, `invisible-character`).
+//! `untranslated`, `invisible-character`), and the typographic conventions of each language
+//! behind `punctuation-mismatch`, `whitespace` and `doubled-word` ([`typography`]).
 //!
 //! The pipeline is the same for every rule: [`text::segments`] turns an entry into strings whose
 //! characters remember their byte offsets, [`text::Analysis`] strips what says nothing about
@@ -12,6 +13,7 @@ pub mod detect;
 pub mod glossary;
 pub mod script;
 pub mod text;
+pub mod typography;
 
 pub use glossary::Glossary;
 
@@ -62,6 +64,22 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// Shortens `text` for a message from its end: whitespace collapsed, at most `max`
+/// characters, cut at a word boundary, with `…` in front.
+pub fn excerpt_end(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = text.chars().count();
+    if n <= max {
+        return text;
+    }
+    let cut: String = text.chars().skip(n - max).collect();
+    let cut = match cut.find(' ') {
+        Some(i) if i < max / 2 => &cut[i + 1..],
+        _ => &cut[..],
+    };
+    format!("…{cut}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +98,18 @@ mod tests {
         assert_eq!(
             excerpt("Wash your hands regularly and carry a small bottle", 30),
             "Wash your hands regularly and…"
+        );
+    }
+
+    #[test]
+    fn excerpts_from_the_end_cut_at_words() {
+        assert_eq!(excerpt_end("Store below  25 °C.", 48), "Store below 25 °C.");
+        assert_eq!(
+            excerpt_end(
+                "Keep this medicine out of the sight and reach of children at all times.",
+                30
+            ),
+            "…of children at all times."
         );
     }
 
