@@ -485,4 +485,72 @@ mod tests {
         assert_eq!(offsets, vec![6, 15, 21]);
         assert_eq!(offset_in(src, "elsewhere"), None);
     }
+
+    fn value(src: &str) -> Pattern<&str> {
+        let res = fluent_syntax::parser::parse(src).unwrap();
+        let fluent_syntax::ast::Entry::Message(m) = res.body.into_iter().next().unwrap() else {
+            panic!("not a message")
+        };
+        m.value.unwrap()
+    }
+
+    #[test]
+    fn readings_show_the_chosen_variant_and_the_rest() {
+        let own = value("m = Ta { $n ->\n    [one] en tablett\n   *[other] { $n } tabletter\n}.\n");
+        let theirs = value("m = Take { $n ->\n   *[other] { $n } tablets\n}.\n");
+        let mut seen = Vec::new();
+        let mut buf = Vec::new();
+        for_each_reading(&own, &theirs, |key, mine, _| {
+            shown("", &own, mine, &mut buf);
+            let kinds: Vec<(ShownKind, &str, bool)> =
+                buf.iter().map(|p| (p.kind, p.text, p.in_variant)).collect();
+            seen.push((key, kinds));
+        });
+        use ShownKind::*;
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    Some("one"),
+                    vec![
+                        (Text, "Ta ", false),
+                        (Text, "en tablett", true),
+                        (Text, ".", false)
+                    ]
+                ),
+                (
+                    Some("other"),
+                    vec![
+                        (Text, "Ta ", false),
+                        (Variable, "n", true),
+                        (Text, " tabletter", true),
+                        (Text, ".", false)
+                    ]
+                ),
+            ]
+        );
+        assert_eq!(shown_text(&buf), "Ta { $n } tabletter.");
+    }
+
+    #[test]
+    fn runs_end_at_placeables_and_variants() {
+        let p = value("m = a\n    b { $x } c { $n ->\n    [one] d\n   *[other] e\n}\n");
+        let mut runs = Vec::new();
+        text_runs(&p, &mut |run| {
+            runs.push((
+                run.texts().collect::<Vec<_>>().concat(),
+                run.starts_pattern,
+                run.variant,
+            ))
+        });
+        assert_eq!(
+            runs,
+            vec![
+                ("a\nb ".to_string(), true, None),
+                (" c ".to_string(), false, None),
+                ("d".to_string(), true, Some("one")),
+                ("e".to_string(), true, Some("other")),
+            ]
+        );
+    }
 }

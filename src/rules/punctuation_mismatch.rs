@@ -388,10 +388,10 @@ impl<'s> Scan<'s> {
             }
             return;
         }
-        // `a)`, `1)`, `iv)` number a list.
+        // `a)`, `1)`, `iv)` number a list (`1）服用。2）喝水` in Chinese, after a mark).
         let numbering = family == Family::Round
             && (1..=3).contains(&self.word_len)
-            && matches!(self.word_prev, Prev::Start | Prev::Space);
+            && matches!(self.word_prev, Prev::Start | Prev::Space | Prev::Other);
         if !numbering && family != Family::Single && self.stray[f].is_none() {
             self.stray[f] = Some(mark);
         }
@@ -945,6 +945,7 @@ mod tests {
         assert_eq!(balanced("Take it with water).", &EN), (false, true));
         // Lists numbered `a)` and `1)` close nothing.
         assert_eq!(balanced("a) tablets 2) capsules", &SV), (true, true));
+        assert_eq!(balanced("1）服用药片。2）喝水。", &ZH), (true, true));
         // Swedish quotes open and close with the same mark; apostrophes are no quotes.
         assert_eq!(
             balanced("Läs ”Viktigt” och ’Obs’ först.", &SV),

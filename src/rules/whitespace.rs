@@ -489,7 +489,7 @@ impl Rule for Whitespace {
                                         "`{number}{unit}` has no space between the number and the unit: {lang} writes `{number} {unit}`"
                                     ),
                                     _ if r_pattern.is_some_and(|p| spaced_in(p, number, unit)) => {
-                                        format!("`{number}{unit}` has no space between the number and the unit, as `{number} {unit}` in {en} has")
+                                        format!("`{number}{unit}` has no space between the number and the unit, but {en} writes `{number} {unit}`")
                                     }
                                     _ => continue,
                                 };
