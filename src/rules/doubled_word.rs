@@ -7,6 +7,7 @@ use fluent_syntax::ast::{Pattern, PatternElement};
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{offset_in, parts, text_runs, Run};
+use crate::lang::excerpt_around;
 use crate::lang::script::{cjk, Cjk};
 use crate::lang::text::{is_joiner, non_ascii_word_char_at, ASCII_WORD, BYTE_CLASS, NON_ASCII};
 use crate::lang::typography::{typography_for, Typography};
@@ -282,54 +283,6 @@ fn scan<'s>(
     text_runs(pattern, &mut |run| s.run(&run, base));
 }
 
-/// The words around a repetition, for a message: the line's text a few words either side.
-fn context(base: &str, span: Range<usize>) -> String {
-    let stop = |c: char| c == '\n' || c == '{' || c == '}' || c == '=';
-    let mut start = span.start;
-    let mut cut_left = false;
-    for (taken, (i, c)) in base[..span.start].char_indices().rev().enumerate() {
-        if stop(c) {
-            break;
-        }
-        if taken >= 24 {
-            cut_left = true;
-            break;
-        }
-        start = i;
-    }
-    let mut end = span.end;
-    let mut cut_right = false;
-    for (taken, (i, c)) in base[span.end..].char_indices().enumerate() {
-        if stop(c) {
-            break;
-        }
-        if taken >= 24 {
-            cut_right = true;
-            break;
-        }
-        end = span.end + i + c.len_utf8();
-    }
-    // Cut inside a word: drop its part (unless the text has no spaces, as in Chinese).
-    let (mut from, mut to) = (start, end);
-    if cut_left {
-        if let Some(k) = base[start..span.start].find(' ') {
-            from = start + k + 1;
-        }
-    }
-    if cut_right {
-        if let Some(k) = base[span.end..end].rfind(' ') {
-            to = span.end + k;
-        }
-    }
-    let s = &base[from..to];
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!(
-        "{}{s}{}",
-        if cut_left { "…" } else { "" },
-        if cut_right { "…" } else { "" }
-    )
-}
-
 impl Rule for DoubledWord {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -375,7 +328,7 @@ impl Rule for DoubledWord {
                     let message = format!(
                         "`{}` twice in a row: `{}`",
                         h.word,
-                        context(text, h.first.start..h.second.end)
+                        excerpt_around(text, h.first.start..h.second.end, 24)
                     );
                     let d = out
                         .emit_entry(unit, &t, h.second.clone(), message)

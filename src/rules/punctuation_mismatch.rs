@@ -5,11 +5,11 @@ use std::ops::Range;
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{for_each_reading, parts, shown, shown_text, Shown, ShownKind};
-use crate::lang::excerpt_end;
 use crate::lang::script::invisible;
 use crate::lang::typography::{
     bracket, quote_family, typography_for, Ending, Family, Role, Typography, FAMILIES,
 };
+use crate::lang::{excerpt_around, excerpt_end};
 
 pub struct PunctuationMismatch;
 
@@ -562,49 +562,15 @@ fn differs(
 
 /// The text around a mark at byte `at` of the file, within the piece of `pieces` that holds it,
 /// for a message about a bracket.
-fn around(pieces: &[Shown<'_>], at: usize) -> String {
-    let Some((text, at)) = pieces.iter().find_map(|p| {
-        let start = p.at?;
-        (start <= at && at < start + p.text.len()).then(|| (p.text, at - start))
-    }) else {
-        return String::new();
-    };
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| *c != '\n')
-        .take(24)
-        .last()
-        .map_or(at, |(i, _)| i);
-    let end = text[at..]
-        .char_indices()
-        .take_while(|(_, c)| *c != '\n')
-        .take(32)
-        .last()
-        .map_or(at, |(i, c)| at + i + c.len_utf8());
-    let (cut_left, cut_right) = (
-        start > 0 && !text[..start].ends_with('\n'),
-        end < text.len() && !text[end..].starts_with('\n'),
-    );
-    // Cut inside a word: drop its part (unless the text has no spaces, as in Chinese).
-    let (mut from, mut to) = (start, end);
-    if cut_left {
-        if let Some(k) = text[start..at].find(' ') {
-            from = start + k + 1;
-        }
-    }
-    if cut_right {
-        if let Some(k) = text[at..end].rfind(' ') {
-            to = at + k;
-        }
-    }
-    let shown = &text[from..to];
-    format!(
-        "{}{}{}",
-        if cut_left { "…" } else { "" },
-        shown.trim(),
-        if cut_right { "…" } else { "" }
-    )
+fn around(pieces: &[Shown<'_>], at: usize, len: usize) -> String {
+    pieces
+        .iter()
+        .find_map(|p| {
+            let start = p.at?;
+            (start <= at && at < start + p.text.len())
+                .then(|| excerpt_around(p.text, at - start..at - start + len, 24))
+        })
+        .unwrap_or_default()
 }
 
 impl Rule for PunctuationMismatch {
@@ -809,7 +775,7 @@ fn balance(
             else {
                 continue;
             };
-            let context = around(tb, at);
+            let context = around(tb, at, c.len_utf8());
             let message = if closes {
                 format!("`{c}` in `{context}` closes nothing in {lang}, while the {what} of {en} are balanced")
             } else {
