@@ -1,6 +1,8 @@
 //! Helpers over the `fluent-syntax` AST: byte offsets of borrowed slices, and a visitor over
 //! patterns and expressions.
 
+use std::collections::HashMap;
+
 use fluent_syntax::ast::{
     Attribute, Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
 };
@@ -166,6 +168,306 @@ pub fn parts<'s>(
         }))
 }
 
+/// A variant to choose: its key, and for a large `select` where the first variant with that
+/// key is (`None`: there is none, so the default), so that going through the variants one by
+/// one stays linear; a small `select` is searched.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<'k> {
+    pub key: &'k str,
+    pub at: Option<Option<usize>>,
+}
+
+impl<'k> Choice<'k> {
+    /// The choice of `key` in a `select` whose first variants of each key are `at` (from
+    /// [`first_of_keys`]; `None` for a small `select`).
+    pub fn of(key: &'k str, at: &Option<HashMap<&str, usize>>) -> Choice<'k> {
+        Choice {
+            key,
+            at: at.as_ref().map(|m| m.get(key).copied()),
+        }
+    }
+
+    /// The variant this choice picks among `variants`: the one with its key, else the default.
+    pub fn pick<'v, 's>(self, variants: &'v [Variant<&'s str>]) -> Option<&'v Variant<&'s str>> {
+        match self.at {
+            Some(at) => at.and_then(|i| variants.get(i)),
+            None => variants.iter().find(|v| variant_key(&v.key) == self.key),
+        }
+    }
+}
+
+/// Where the first variant of each key is, for a `select` large enough to need it.
+pub fn first_of_keys<'s>(variants: &[Variant<&'s str>]) -> Option<HashMap<&'s str, usize>> {
+    (variants.len() > 16).then(|| {
+        let mut m = HashMap::with_capacity(variants.len());
+        for (i, v) in variants.iter().enumerate() {
+            m.entry(variant_key(&v.key)).or_insert(i);
+        }
+        m
+    })
+}
+
+/// The variants of the first `select` in a pattern.
+pub fn first_select<'p, 's>(pattern: &'p Pattern<&'s str>) -> Option<&'p [Variant<&'s str>]> {
+    fn in_expr<'p, 's>(e: &'p Expression<&'s str>) -> Option<&'p [Variant<&'s str>]> {
+        match e {
+            Expression::Select { variants, .. } => Some(variants),
+            Expression::Inline(InlineExpression::Placeable { expression }) => in_expr(expression),
+            Expression::Inline(_) => None,
+        }
+    }
+    pattern.elements.iter().find_map(|e| match e {
+        PatternElement::Placeable { expression } => in_expr(expression),
+        PatternElement::TextElement { .. } => None,
+    })
+}
+
+/// Calls `f` once per reading of a translated part and its reference part: with each key of
+/// the translation's first `select` and the choice of that key on both sides (the reference
+/// falls back on its default variant), or once with no key when the translation has no
+/// `select`. Linear in the number of variants, also for a large `select`.
+pub fn for_each_reading<'s>(
+    own: &Pattern<&'s str>,
+    theirs: &Pattern<&'s str>,
+    mut f: impl FnMut(Option<&'s str>, Option<Choice<'s>>, Option<Choice<'s>>),
+) {
+    let Some(variants) = first_select(own) else {
+        f(None, None, None);
+        return;
+    };
+    let own_at = first_of_keys(variants);
+    let their_at = first_select(theirs).and_then(first_of_keys);
+    for v in variants {
+        let key = variant_key(&v.key);
+        f(
+            Some(key),
+            Some(Choice::of(key, &own_at)),
+            Some(Choice::of(key, &their_at)),
+        );
+    }
+}
+
+/// What a piece of a string as it is shown is (see [`shown`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownKind {
+    /// A text element.
+    Text,
+    /// A string literal (`{ " " }`), its escapes unread.
+    Literal,
+    /// A number literal (`{ 5 }`).
+    Number,
+    Variable,
+    Term,
+    /// A message reference: text defined elsewhere, unknown here.
+    Message,
+    Function,
+}
+
+/// A piece of a string as it is shown: the text of a text element or literal, or a placeable
+/// (with its identifier, for a span).
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'s> {
+    pub kind: ShownKind,
+    /// The text (text elements and literals), the identifier (references) or the digits.
+    pub text: &'s str,
+    /// Byte offset of `text` in the file, when it borrows from it.
+    pub at: Option<usize>,
+    /// Whether the piece comes from the chosen variant of the first `select`.
+    pub in_variant: bool,
+}
+
+/// The pieces of `pattern` as one reading of it shows them, written into `out` (cleared first):
+/// the first `select` gives the variant `choice` picks (else its default), every other `select`
+/// its default variant. `base` is the file's text.
+pub fn shown<'s>(
+    base: &str,
+    pattern: &Pattern<&'s str>,
+    choice: Option<Choice<'_>>,
+    out: &mut Vec<Shown<'s>>,
+) {
+    out.clear();
+    let mut first = true;
+    shown_pattern(base, pattern, choice, &mut first, false, out, 0);
+}
+
+fn shown_pattern<'s>(
+    base: &str,
+    pattern: &Pattern<&'s str>,
+    choice: Option<Choice<'_>>,
+    first: &mut bool,
+    in_variant: bool,
+    out: &mut Vec<Shown<'s>>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push(Shown {
+                kind: ShownKind::Text,
+                text: value,
+                at: offset_in(base, value),
+                in_variant,
+            }),
+            PatternElement::Placeable { expression } => {
+                shown_expression(base, expression, choice, first, in_variant, out, depth + 1)
+            }
+        }
+    }
+}
+
+fn shown_expression<'s>(
+    base: &str,
+    expression: &Expression<&'s str>,
+    choice: Option<Choice<'_>>,
+    first: &mut bool,
+    in_variant: bool,
+    out: &mut Vec<Shown<'s>>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let inline = match expression {
+        Expression::Select { variants, .. } => {
+            let wanted = if *first { choice } else { None };
+            let chosen = wanted.is_some();
+            *first = false;
+            let variant = wanted
+                .and_then(|c| c.pick(variants))
+                .or_else(|| variants.iter().find(|v| v.default))
+                .or(variants.first());
+            if let Some(v) = variant {
+                let inside = in_variant || chosen;
+                shown_pattern(base, &v.value, choice, first, inside, out, depth + 1);
+            }
+            return;
+        }
+        Expression::Inline(inline) => inline,
+    };
+    let (kind, text) = match inline {
+        InlineExpression::Placeable { expression } => {
+            return shown_expression(base, expression, choice, first, in_variant, out, depth + 1)
+        }
+        InlineExpression::StringLiteral { value } => (ShownKind::Literal, *value),
+        InlineExpression::NumberLiteral { value } => (ShownKind::Number, *value),
+        InlineExpression::VariableReference { id } => (ShownKind::Variable, id.name),
+        InlineExpression::TermReference { id, .. } => (ShownKind::Term, id.name),
+        InlineExpression::MessageReference { id, .. } => (ShownKind::Message, id.name),
+        InlineExpression::FunctionReference { id, .. } => (ShownKind::Function, id.name),
+    };
+    out.push(Shown {
+        kind,
+        text,
+        at: offset_in(base, text),
+        in_variant,
+    });
+}
+
+/// The text of shown pieces as a reader sees it, placeables as Fluent writes them (for
+/// messages).
+pub fn shown_text(pieces: &[Shown<'_>]) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        let (open, close) = match p.kind {
+            ShownKind::Text | ShownKind::Literal => {
+                s.push_str(p.text);
+                continue;
+            }
+            ShownKind::Variable => ("{ $", " }"),
+            ShownKind::Term => ("{ -", " }"),
+            ShownKind::Message | ShownKind::Number => ("{ ", " }"),
+            ShownKind::Function => ("{ ", "(…) }"),
+        };
+        s.push_str(open);
+        s.push_str(p.text);
+        s.push_str(close);
+    }
+    s
+}
+
+/// A run of text elements: consecutive ones of one pattern, with nothing but line breaks
+/// between them (see [`text_runs`]).
+pub struct Run<'p, 's> {
+    pub elements: &'p [PatternElement<&'s str>],
+    /// Whether the run starts its pattern (its first element starts a line).
+    pub starts_pattern: bool,
+    /// The key of the `select` variant the run is in (the innermost), if any.
+    pub variant: Option<&'s str>,
+}
+
+impl<'p, 's> Run<'p, 's> {
+    /// The texts of the run's elements.
+    pub fn texts(&self) -> impl Iterator<Item = &'s str> + 'p {
+        self.elements.iter().filter_map(|e| match e {
+            PatternElement::TextElement { value } => Some(*value),
+            PatternElement::Placeable { .. } => None,
+        })
+    }
+}
+
+/// Calls `f` with every run of text elements of `pattern` and of the patterns nested in it
+/// (`select` variants), in source order. A placeable ends a run, and each variant is runs of
+/// its own, so that text on either side of a placeable or in two variants is never one run.
+pub fn text_runs<'p, 's>(pattern: &'p Pattern<&'s str>, f: &mut impl FnMut(Run<'p, 's>)) {
+    runs_at(pattern, f, None, 0);
+}
+
+fn runs_at<'p, 's>(
+    pattern: &'p Pattern<&'s str>,
+    f: &mut impl FnMut(Run<'p, 's>),
+    variant: Option<&'s str>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let elements = pattern.elements.as_slice();
+    let mut start = 0;
+    for (i, element) in elements.iter().enumerate() {
+        if let PatternElement::Placeable { expression } = element {
+            if start < i {
+                f(Run {
+                    elements: &elements[start..i],
+                    starts_pattern: start == 0,
+                    variant,
+                });
+            }
+            start = i + 1;
+            runs_in_expression(expression, f, depth + 1);
+        }
+    }
+    if start < elements.len() {
+        f(Run {
+            elements: &elements[start..],
+            starts_pattern: start == 0,
+            variant,
+        });
+    }
+}
+
+fn runs_in_expression<'p, 's>(
+    expression: &'p Expression<&'s str>,
+    f: &mut impl FnMut(Run<'p, 's>),
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match expression {
+        Expression::Select { variants, .. } => {
+            for v in variants {
+                runs_at(&v.value, f, Some(variant_key(&v.key)), depth + 1);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            runs_in_expression(expression, f, depth + 1)
+        }
+        Expression::Inline(_) => {}
+    }
+}
+
 /// How often each key occurs in a pattern where the reader sees it, and which keys choose a
 /// variant. A `select` counts as its variants do: the most and the fewest occurrences of any one
 /// of them (a variant that lacks a key counts 0), so `{ $n -> [one] a tablet *[other] { $n }
@@ -317,6 +619,74 @@ mod tests {
         let offsets: Vec<_> = slices.iter().map(|s| offset_in(src, s).unwrap()).collect();
         assert_eq!(offsets, vec![6, 15, 21]);
         assert_eq!(offset_in(src, "elsewhere"), None);
+    }
+
+    fn value(src: &str) -> Pattern<&str> {
+        let res = fluent_syntax::parser::parse(src).unwrap();
+        let fluent_syntax::ast::Entry::Message(m) = res.body.into_iter().next().unwrap() else {
+            panic!("not a message")
+        };
+        m.value.unwrap()
+    }
+
+    #[test]
+    fn readings_show_the_chosen_variant_and_the_rest() {
+        let own = value("m = Ta { $n ->\n    [one] en tablett\n   *[other] { $n } tabletter\n}.\n");
+        let theirs = value("m = Take { $n ->\n   *[other] { $n } tablets\n}.\n");
+        let mut seen = Vec::new();
+        let mut buf = Vec::new();
+        for_each_reading(&own, &theirs, |key, mine, _| {
+            shown("", &own, mine, &mut buf);
+            let kinds: Vec<(ShownKind, &str, bool)> =
+                buf.iter().map(|p| (p.kind, p.text, p.in_variant)).collect();
+            seen.push((key, kinds));
+        });
+        use ShownKind::*;
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    Some("one"),
+                    vec![
+                        (Text, "Ta ", false),
+                        (Text, "en tablett", true),
+                        (Text, ".", false)
+                    ]
+                ),
+                (
+                    Some("other"),
+                    vec![
+                        (Text, "Ta ", false),
+                        (Variable, "n", true),
+                        (Text, " tabletter", true),
+                        (Text, ".", false)
+                    ]
+                ),
+            ]
+        );
+        assert_eq!(shown_text(&buf), "Ta { $n } tabletter.");
+    }
+
+    #[test]
+    fn runs_end_at_placeables_and_variants() {
+        let p = value("m = a\n    b { $x } c { $n ->\n    [one] d\n   *[other] e\n}\n");
+        let mut runs = Vec::new();
+        text_runs(&p, &mut |run| {
+            runs.push((
+                run.texts().collect::<Vec<_>>().concat(),
+                run.starts_pattern,
+                run.variant,
+            ))
+        });
+        assert_eq!(
+            runs,
+            vec![
+                ("a\nb ".to_string(), true, None),
+                (" c ".to_string(), false, None),
+                ("d".to_string(), true, Some("one")),
+                ("e".to_string(), true, Some("other")),
+            ]
+        );
     }
 
     #[test]

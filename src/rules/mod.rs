@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
+pub mod doubled_word;
 pub mod duplicate_id;
 pub mod inconsistent_translation;
 pub mod internal_error;
@@ -27,11 +28,13 @@ pub mod obsolete_file;
 pub mod obsolete_message;
 pub mod parse_error;
 pub mod plural_categories;
+pub mod punctuation_mismatch;
 pub mod reference_mismatch;
 pub mod term_mismatch;
 pub mod untranslated;
 pub mod unused_suppression;
 pub mod variable_mismatch;
+pub mod whitespace;
 
 /// What a rule is: its id, default severity and documentation.
 #[derive(Debug)]
@@ -77,6 +80,9 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &mixed_script::MixedScript,
         &untranslated::Untranslated,
         &invisible_character::InvisibleCharacter,
+        &punctuation_mismatch::PunctuationMismatch,
+        &whitespace::Whitespace,
+        &doubled_word::DoubledWord,
         &unused_suppression::UnusedSuppression,
     ]
 }

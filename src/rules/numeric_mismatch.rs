@@ -3,12 +3,12 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use serde_json::{json, Value};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::variant_key;
+use crate::fluent::{first_of_keys, first_select, variant_key, Choice};
 use crate::numeric::{
     compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
     Table,
@@ -23,26 +23,6 @@ static META: RuleMeta = RuleMeta {
     summary: "a quantity (dose, concentration, duration, limit, date, version) differs between the reference and the translation",
     doc: include_str!("../../docs/rules/numeric-mismatch.md"),
 };
-
-/// A variant to choose: its key, and for a large `select` where the first variant with that
-/// key is (`None`: there is none, so the default), so that going through the variants one by
-/// one stays linear; a small `select` is searched.
-#[derive(Clone, Copy)]
-struct Choice<'k> {
-    key: &'k str,
-    at: Option<Option<usize>>,
-}
-
-/// Where the first variant of each key is, for a `select` large enough to need it.
-fn first_of_keys<'s>(variants: &[Variant<&'s str>]) -> Option<HashMap<&'s str, usize>> {
-    (variants.len() > 16).then(|| {
-        let mut m = HashMap::with_capacity(variants.len());
-        for (i, v) in variants.iter().enumerate() {
-            m.entry(variant_key(&v.key)).or_insert(i);
-        }
-        m
-    })
-}
 
 /// The text pieces of `pattern`, choosing in the first `select` the variant `key` (else the
 /// default) and the default variant everywhere else.
@@ -82,10 +62,7 @@ fn expression_pieces<'s>(
             let wanted = if *first { key } else { None };
             *first = false;
             let chosen = wanted
-                .and_then(|k| match k.at {
-                    Some(at) => at.and_then(|i| variants.get(i)),
-                    None => variants.iter().find(|v| variant_key(&v.key) == k.key),
-                })
+                .and_then(|k| k.pick(variants))
                 .or_else(|| variants.iter().find(|v| v.default))
                 .or(variants.first());
             if let Some(v) = chosen {
@@ -97,21 +74,6 @@ fn expression_pieces<'s>(
         }
         Expression::Inline(_) => {}
     }
-}
-
-/// The variants of the first `select` in a pattern.
-fn first_select<'p, 's>(pattern: &'p Pattern<&'s str>) -> Option<&'p [Variant<&'s str>]> {
-    fn in_expr<'p, 's>(e: &'p Expression<&'s str>) -> Option<&'p [Variant<&'s str>]> {
-        match e {
-            Expression::Select { variants, .. } => Some(variants),
-            Expression::Inline(InlineExpression::Placeable { expression }) => in_expr(expression),
-            Expression::Inline(_) => None,
-        }
-    }
-    pattern.elements.iter().find_map(|e| match e {
-        PatternElement::Placeable { expression } => in_expr(expression),
-        PatternElement::TextElement { .. } => None,
-    })
 }
 
 fn quantities<'s>(
@@ -399,10 +361,7 @@ fn check_entry<'s>(
         let t_at = variants.and_then(first_of_keys);
         let r_at = first_select(r_pattern).and_then(first_of_keys);
         let choice = |at: &Option<HashMap<&str, usize>>, key: Option<&'s str>| {
-            key.map(|key| Choice {
-                key,
-                at: at.as_ref().map(|m| m.get(key).copied()),
-            })
+            key.map(|key| Choice::of(key, at))
         };
         for key in keys {
             let own = choice(&t_at, key);
