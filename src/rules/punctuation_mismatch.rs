@@ -176,7 +176,7 @@ impl<'s> Scan<'s> {
         let after_sentence = matches!(
             self.last,
             Last::Char {
-                ending: Some(_),
+                ending: Some(Ending::FullStop | Ending::Question | Ending::Exclamation),
                 literal: false,
                 ..
             }
