@@ -501,7 +501,8 @@ pub fn uses<'s, K: std::hash::Hash + Eq + Copy>(
     key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
 ) -> Uses<K> {
     let mut selectors = foldhash::HashSet::default();
-    let shown = count_pattern(pattern, key, &mut selectors, 0);
+    let mut shown = Counts::default();
+    count_pattern(pattern, key, &mut selectors, &mut shown, 0);
     Uses { shown, selectors }
 }
 
@@ -515,57 +516,62 @@ fn add_counts<K: std::hash::Hash + Eq>(into: &mut Counts<K>, from: Counts<K>) {
     }
 }
 
+/// Adds the counts of `pattern` to `out` (a variable or reference is counted straight into its
+/// pattern's table; only a select's variants need tables of their own).
 fn count_pattern<'s, K: std::hash::Hash + Eq + Copy>(
     pattern: &'s Pattern<&'s str>,
     key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
     selectors: &mut foldhash::HashSet<K>,
+    out: &mut Counts<K>,
     depth: usize,
-) -> Counts<K> {
-    let mut out = Counts::default();
+) {
     if depth > MAX_DEPTH {
-        return out;
+        return;
     }
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            let c = count_expression(expression, key, selectors, depth + 1);
-            add_counts(&mut out, c);
+            count_expression(expression, key, selectors, out, depth + 1);
         }
     }
-    out
 }
 
 fn count_expression<'s, K: std::hash::Hash + Eq + Copy>(
     expr: &'s Expression<&'s str>,
     key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
     selectors: &mut foldhash::HashSet<K>,
+    out: &mut Counts<K>,
     depth: usize,
-) -> Counts<K> {
+) {
     match expr {
-        Expression::Inline(inline) => count_inline(inline, key, selectors, depth),
+        Expression::Inline(inline) => count_inline(inline, key, selectors, out, depth),
         Expression::Select { selector, variants } => {
             // What the selector reads chooses a form; it is not shown.
-            for k in count_inline(selector, key, selectors, depth).into_keys() {
-                selectors.insert(k);
-            }
+            let mut chooses = Counts::default();
+            count_inline(selector, key, selectors, &mut chooses, depth);
+            selectors.extend(chooses.into_keys());
             let per_variant: Vec<Counts<K>> = variants
                 .iter()
-                .map(|v| count_pattern(&v.value, key, selectors, depth + 1))
+                .map(|v| {
+                    let mut c = Counts::default();
+                    count_pattern(&v.value, key, selectors, &mut c, depth + 1);
+                    c
+                })
                 .collect();
-            let mut out = Counts::default();
+            let mut select = Counts::default();
             for counts in &per_variant {
                 for (k, &(most, _)) in counts {
-                    let c = out.entry(*k).or_insert((0, usize::MAX));
+                    let c = select.entry(*k).or_insert((0, usize::MAX));
                     c.0 = c.0.max(most);
                 }
             }
-            for (k, c) in out.iter_mut() {
+            for (k, c) in select.iter_mut() {
                 c.1 = per_variant
                     .iter()
                     .map(|v| v.get(k).map_or(0, |x| x.1))
                     .min()
                     .unwrap_or(0);
             }
-            out
+            add_counts(out, select);
         }
     }
 }
@@ -574,21 +580,22 @@ fn count_inline<'s, K: std::hash::Hash + Eq + Copy>(
     expr: &'s InlineExpression<&'s str>,
     key: &impl Fn(&'s InlineExpression<&'s str>) -> Option<K>,
     selectors: &mut foldhash::HashSet<K>,
+    out: &mut Counts<K>,
     depth: usize,
-) -> Counts<K> {
-    let mut out = Counts::default();
+) {
     if depth > MAX_DEPTH {
-        return out;
+        return;
     }
     if let Some(k) = key(expr) {
-        out.insert(k, (1, 1));
+        let c = out.entry(k).or_default();
+        c.0 += 1;
+        c.1 += 1;
     }
     let arguments = match expr {
         InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
         InlineExpression::TermReference { arguments, .. } => arguments.as_ref(),
         InlineExpression::Placeable { expression } => {
-            let c = count_expression(expression, key, selectors, depth + 1);
-            add_counts(&mut out, c);
+            count_expression(expression, key, selectors, out, depth + 1);
             None
         }
         _ => None,
@@ -596,11 +603,9 @@ fn count_inline<'s, K: std::hash::Hash + Eq + Copy>(
     if let Some(arguments) = arguments {
         let named = arguments.named.iter().map(|a| &a.value);
         for a in arguments.positional.iter().chain(named) {
-            let c = count_inline(a, key, selectors, depth + 1);
-            add_counts(&mut out, c);
+            count_inline(a, key, selectors, out, depth + 1);
         }
     }
-    out
 }
 
 #[cfg(test)]
