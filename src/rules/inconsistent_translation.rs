@@ -178,9 +178,6 @@ struct Place<'s> {
     /// Canonical texts of the reference and the translation.
     reference: std::borrow::Cow<'s, str>,
     translation: std::borrow::Cow<'s, str>,
-    /// Byte spans of both texts.
-    r_span: Range<usize>,
-    t_span: Range<usize>,
 }
 
 impl Place<'_> {
@@ -259,8 +256,6 @@ impl Rule for InconsistentTranslation {
                     attribute: part.attribute,
                     reference: canonical(r_pattern),
                     translation: canonical(part.pattern),
-                    r_span: span_of(reference.text(), r_pattern, &r.meta.id_span),
-                    t_span: span_of(file.text(), part.pattern, &t.meta.id_span),
                 });
             }
         }
@@ -276,7 +271,7 @@ impl Rule for InconsistentTranslation {
             by_translation.entry(&p.translation).or_default().push(k);
         }
         for group in by_reference.values().filter(|g| g.len() > 1) {
-            let classes = classes(&places, &ids, group, |p| p.translation.to_string());
+            let classes = classes(&places, &ids, group, |p| p.translation.as_ref());
             if classes.len() < 2 {
                 continue;
             }
@@ -314,17 +309,17 @@ impl Rule for InconsistentTranslation {
 /// The places of a group split by `key` (the translation, or the reference told apart
 /// loosely), each class's places sorted by id, the classes by size (largest first), then
 /// key: the same whatever the order of the messages in the file.
-fn classes(
-    places: &[Place<'_>],
+fn classes<'p, K: std::hash::Hash + Eq + Ord>(
+    places: &'p [Place<'_>],
     ids: &[&str],
     group: &[usize],
-    key: impl Fn(&Place<'_>) -> String,
-) -> Vec<(String, Vec<usize>)> {
-    let mut by: HashMap<String, Vec<usize>> = HashMap::default();
+    key: impl Fn(&'p Place<'_>) -> K,
+) -> Vec<(K, Vec<usize>)> {
+    let mut by: HashMap<K, Vec<usize>> = HashMap::default();
     for &k in group {
         by.entry(key(&places[k])).or_default().push(k);
     }
-    let mut out: Vec<(String, Vec<usize>)> = by.into_iter().collect();
+    let mut out: Vec<(K, Vec<usize>)> = by.into_iter().collect();
     for (_, ks) in &mut out {
         ks.sort_by_key(|&k| (ids[places[k].entry], places[k].attribute));
     }
@@ -336,7 +331,7 @@ fn classes(
 /// outside the largest class when one class is larger than every other (the usual way, whose
 /// places are labelled in each finding but not reported), all places otherwise; at most
 /// [`MAX_REPORTED`] of them.
-fn reported(classes: &[(String, Vec<usize>)]) -> Vec<(usize, String)> {
+fn reported<K>(classes: &[(K, Vec<usize>)]) -> Vec<(usize, String)> {
     let majority = classes.len() > 1 && classes[0].1.len() > classes[1].1.len();
     let all: Vec<usize> = classes
         .iter()
@@ -363,10 +358,10 @@ fn reported(classes: &[(String, Vec<usize>)]) -> Vec<(usize, String)> {
 
 /// The classes as a finding lists them: each class's text (from its first place, or from `k`
 /// when `k` is in it) with up to [`LISTED`] of its places ("here" for `k`).
-fn listing<'p>(
+fn listing<'p, K>(
     places: &'p [Place<'_>],
     ids: &[&str],
-    classes: &[(String, Vec<usize>)],
+    classes: &[(K, Vec<usize>)],
     k: usize,
     text: impl Fn(&'p Place<'_>) -> &'p str,
 ) -> String {
@@ -410,26 +405,59 @@ fn emit<'o>(
     let file = unit.file.expect("a unit with a pair has a file");
     let p = &places[k];
     let view = file.view(p.entry);
+    let (t_span, r_span) = spans(unit, p);
     let d = out
-        .emit_entry(unit, &view, p.t_span.clone(), message)
+        .emit_entry(unit, &view, t_span.clone(), message)
         .with_attribute(p.attribute)
         .with_label(Label {
             side: Side::Translation,
-            span: p.t_span.clone(),
+            span: t_span,
         })
         .with_label(Label {
             side: Side::Reference,
-            span: p.r_span.clone(),
+            span: r_span,
         });
     for &j in group.iter().filter(|&&j| j != k).take(MAX_LABELS / 2) {
+        let (t_span, r_span) = spans(unit, &places[j]);
         d.with_label(Label {
             side: Side::Translation,
-            span: places[j].t_span.clone(),
+            span: t_span,
         })
         .with_label(Label {
             side: Side::Reference,
-            span: places[j].r_span.clone(),
+            span: r_span,
         });
     }
     d
+}
+
+/// The byte spans of a place's translation and reference texts, found again for a finding
+/// only (most places are never reported).
+fn spans(unit: &Unit<'_, '_>, p: &Place<'_>) -> (Range<usize>, Range<usize>) {
+    let Some((file, reference)) = unit.pair() else {
+        return (0..0, 0..0);
+    };
+    let t = file.view(p.entry);
+    let t_pattern = match p.attribute {
+        None => t.value,
+        Some(a) => t.attribute(a).map(|a| &a.value),
+    };
+    let t_span = match t_pattern {
+        Some(pattern) => span_of(file.text(), pattern, &t.meta.id_span),
+        None => t.meta.id_span.clone(),
+    };
+    let r_span = unit
+        .counterpart(&t)
+        .map(|r| {
+            let pattern = match p.attribute {
+                None => r.value,
+                Some(a) => r.attribute(a).map(|a| &a.value),
+            };
+            match pattern {
+                Some(pattern) => span_of(reference.text(), pattern, &r.meta.id_span),
+                None => r.meta.id_span.clone(),
+            }
+        })
+        .unwrap_or_default();
+    (t_span, r_span)
 }

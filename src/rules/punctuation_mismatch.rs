@@ -153,6 +153,41 @@ impl<'s> Scan<'s> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // A run of plain word characters (ASCII letters and digits, Latin-1 letters, CJK
+            // ideographs) outside a tag: what `char` does for each of them (none is a
+            // bracket, quotation or ending mark, nor invisible), done once for the run. Most
+            // of a text is such runs, so the pass costs little more than reading it.
+            if !self.in_tag {
+                let (mut end, mut last, mut n) = (i, i, 0usize);
+                while let Some(len) = plain_word_at(bytes, end) {
+                    last = end;
+                    end += len;
+                    n += 1;
+                }
+                if n > 0 {
+                    self.resolve_held(true);
+                    self.count_sentence();
+                    self.last = Last::Char {
+                        ending: None,
+                        literal: false,
+                        span: at.map(|a| a + last..a + end),
+                        text: &piece[last..end],
+                        piece,
+                        pos: last,
+                        in_variant,
+                    };
+                    if self.word_len == 0 {
+                        self.word_prev = self.prev;
+                    }
+                    self.word_len = self
+                        .word_len
+                        .saturating_add(u8::try_from(n).unwrap_or(u8::MAX));
+                    self.prev = Prev::Word;
+                    self.prev_char = piece[last..end].chars().next().unwrap_or('\0');
+                    i = end;
+                    continue;
+                }
+            }
             let (c, len) = if b < 0x80 {
                 (char::from(b), 1)
             } else {
@@ -498,6 +533,29 @@ impl<'s> Scan<'s> {
             .iter()
             .filter(|f| f.is_quote() == quotes)
             .all(|f| self.open[f.index()] == 0 && self.stray[f.index()].is_none())
+    }
+}
+
+/// The length of the plain word character at byte `i` (an ASCII letter or digit, a Latin-1
+/// letter, a CJK ideograph), or `None`: the characters [`Scan::text`] reads a run at a time.
+#[inline]
+fn plain_word_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let b = *bytes.get(i)?;
+    if b.is_ascii_alphanumeric() {
+        return Some(1);
+    }
+    match b {
+        // U+00C0..=U+00FF but × (C3 97) and ÷ (C3 B7).
+        0xC3 => {
+            let n = *bytes.get(i + 1)?;
+            (n != 0x97 && n != 0xB7 && (0x80..=0xBF).contains(&n)).then_some(2)
+        }
+        // U+4E00..=U+9FFF: lead bytes E4 (from B8) to E9.
+        0xE4..=0xE9 => {
+            let n = *bytes.get(i + 1)?;
+            (b != 0xE4 || n >= 0xB8).then_some(3)
+        }
+        _ => None,
     }
 }
 

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::settings::{Concept, Term, TermStatus};
 
@@ -297,8 +297,12 @@ impl TermIndex {
         }
         let automaton = (!texts.is_empty())
             .then(|| {
+                // A DFA: searched on every message, built once per locale; it costs more
+                // memory than the default NFA (a few MB for 10,000 forms) and searches about
+                // twice as fast.
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&texts)
                     .ok()
             })
