@@ -46,10 +46,7 @@ fn texts<'s>(text: &str, pattern: &'s Pattern<&'s str>) -> Vec<(usize, &'s str)>
 fn hits(index: &TermIndex, elements: &[(usize, &str)]) -> Vec<Hit> {
     let mut out = Vec::new();
     for &(o, s) in elements {
-        for mut h in index.find(s) {
-            h.range = h.range.start + o..h.range.end + o;
-            out.push(h);
-        }
+        index.find_into(s, o, &mut out);
     }
     out
 }

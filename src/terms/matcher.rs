@@ -13,7 +13,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Input, MatchKind};
 
 use crate::settings::{Concept, Term, TermStatus};
 
@@ -34,7 +36,7 @@ type Pattern = (Vec<(u32, u32)>, bool, bool);
 /// The terms of one locale, ready to be found in its texts.
 #[derive(Debug, Default)]
 pub struct TermIndex {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     patterns: Vec<Pattern>,
     /// Per concept of the termbase: its terms for this locale.
     terms: Vec<Vec<Term>>,
@@ -89,83 +91,124 @@ pub fn fold(text: &str) -> (String, Vec<Range<usize>>) {
 }
 
 /// [`fold`] for the texts searched, which are many: an ASCII text whose spaces and hyphens come
-/// one at a time folds byte for byte (lower case, each space or hyphen a space), so no map is
-/// needed (`None`: byte `i` of the folded text comes from byte `i` of `text`); other texts go
-/// the general way, with the start of each folded byte's source character.
+/// one at a time folds byte for byte (each space or hyphen a space; ASCII capitals stay, as the
+/// automaton ignores ASCII case), so no map is needed (`None`: byte `i` of the folded text comes
+/// from byte `i` of `text`); other texts go the general way, with the start of each folded
+/// byte's source character.
 fn fold_text(text: &str) -> (std::borrow::Cow<'_, str>, Option<Vec<u32>>) {
     let b = text.as_bytes();
     // (What `char::is_whitespace` says of ASCII: the vertical tab too.)
     let spacing = |c: u8| c == b'-' || c.is_ascii_whitespace() || c == 0x0B;
     let simple = text.is_ascii() && !b.windows(2).any(|w| spacing(w[0]) && spacing(w[1]));
     if simple {
-        if !b
-            .iter()
-            .any(|&c| c.is_ascii_uppercase() || (spacing(c) && c != b' '))
-        {
+        // ASCII capitals stay: the automaton ignores ASCII case.
+        if !b.iter().any(|&c| spacing(c) && c != b' ') {
             return (std::borrow::Cow::Borrowed(text), None);
         }
         let folded: String = b
             .iter()
-            .map(|&c| {
-                if spacing(c) {
-                    ' '
-                } else {
-                    c.to_ascii_lowercase() as char
-                }
-            })
+            .map(|&c| if spacing(c) { ' ' } else { c as char })
             .collect();
         return (std::borrow::Cow::Owned(folded), None);
     }
     // Most other texts (Swedish, Chinese) fold character for character into as many bytes:
-    // then too the folded text needs no map.
-    let mut out = String::with_capacity(text.len());
+    // then too the folded text needs no map. The folded bytes are written only from the first
+    // one that differs (a Chinese text without capitals is returned as it is).
+    let mut out: Vec<u8> = Vec::new();
+    let mut changed = false;
     let mut aligned = true;
     let mut prev_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            let space = c == '-' || c.is_ascii_whitespace() || c == '\x0b';
+    let mut i = 0;
+    // Writes the folded bytes `f` of the source bytes `i..i + f.len()`.
+    let put = |out: &mut Vec<u8>, changed: &mut bool, i: usize, f: &[u8]| {
+        if !*changed && f != &b[i..i + f.len()] {
+            *changed = true;
+            out.reserve(b.len());
+            out.extend_from_slice(&b[..i]);
+        }
+        if *changed {
+            out.extend_from_slice(f);
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            let space = c == b'-' || c.is_ascii_whitespace() || c == 0x0B;
             if space && prev_space {
                 aligned = false;
                 break;
             }
             prev_space = space;
-            out.push(if space { ' ' } else { c.to_ascii_lowercase() });
-        } else if ('\u{3000}'..='\u{9fff}').contains(&c) && c != '\u{3000}' {
+            // ASCII capitals stay: the automaton ignores ASCII case.
+            let f = if space { b' ' } else { c };
+            put(&mut out, &mut changed, i, &[f]);
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        // U+00C0..=U+00FF: the capitals (but `×`) are their small letters less 0x20.
+        if c == 0xC3 {
+            let n = b[i + 1];
+            let f = if (0x80..=0x9E).contains(&n) && n != 0x97 {
+                n + 0x20
+            } else {
+                n
+            };
+            put(&mut out, &mut changed, i, &[c, f]);
+            i += 2;
+            continue;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        let len = ch.len_utf8();
+        if ('\u{3001}'..='\u{9fff}').contains(&ch) {
             // CJK (U+3000, the ideographic space, is whitespace): no case.
-            prev_space = false;
-            out.push(c);
-        } else {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None)
-                    if l.len_utf8() == c.len_utf8()
-                        && !l.is_whitespace()
-                        && !is_hyphen(l)
-                        && !matches!(
-                            l,
-                            '\u{00AD}'
-                                | '\u{200B}'
-                                | '\u{200C}'
-                                | '\u{200D}'
-                                | '\u{2060}'
-                                | '\u{2019}'
-                                | '\u{02BC}'
-                        ) =>
-                {
-                    prev_space = false;
-                    out.push(l);
-                }
-                _ => {
-                    aligned = false;
-                    break;
-                }
+            put(&mut out, &mut changed, i, &b[i..i + len]);
+            i += len;
+            continue;
+        }
+        let mut lower = ch.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None)
+                if l.len_utf8() == len
+                    && !l.is_whitespace()
+                    && !is_hyphen(l)
+                    && !matches!(
+                        l,
+                        '\u{00AD}'
+                            | '\u{200B}'
+                            | '\u{200C}'
+                            | '\u{200D}'
+                            | '\u{2060}'
+                            | '\u{2019}'
+                            | '\u{02BC}'
+                    ) =>
+            {
+                let mut buf = [0u8; 4];
+                put(
+                    &mut out,
+                    &mut changed,
+                    i,
+                    l.encode_utf8(&mut buf).as_bytes(),
+                );
+            }
+            _ => {
+                aligned = false;
+                break;
             }
         }
-        debug_assert_eq!(out.len(), i + c.len_utf8());
+        i += len;
     }
     if aligned {
+        if !changed {
+            return (std::borrow::Cow::Borrowed(text), None);
+        }
+        // Each character was replaced by one of the same length: still UTF-8.
+        let out = String::from_utf8(out).unwrap_or_default();
         return (std::borrow::Cow::Owned(out), None);
     }
+
     let (folded, map) = fold(text);
     let starts = map.iter().map(|r| r.start as u32).collect();
     (std::borrow::Cow::Owned(folded), Some(starts))
@@ -297,12 +340,15 @@ impl TermIndex {
         }
         let automaton = (!texts.is_empty())
             .then(|| {
-                // A DFA: searched on every message, built once per locale; it costs more
-                // memory than the default NFA (a few MB for 10,000 forms) and searches about
-                // twice as fast.
-                AhoCorasickBuilder::new()
+                // A DFA, used as its own type (not behind `AhoCorasick`'s dynamic dispatch,
+                // which costs a call per byte): searched on every message, built once per
+                // locale; it takes more memory than the default NFA (a few MB for 10,000
+                // forms) and searches several times as fast.
+                DFA::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    // The terms are folded; texts are folded but for ASCII case (see
+                    // [`fold_text`]), which the automaton ignores.
+                    .ascii_case_insensitive(true)
                     .build(&texts)
                     .ok()
             })
@@ -344,14 +390,31 @@ impl TermIndex {
     /// Every term in `text`: the longest at each place, places not overlapping (a longer term
     /// wins over the shorter ones inside it), in text order. Ranges are byte ranges of `text`.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.find_into(text, 0, &mut hits);
+        hits
+    }
+
+    /// [`TermIndex::find`] into `hits`, each range moved by `offset`: what a caller that
+    /// searches many texts uses, with no allocation for a text without a term.
+    pub fn find_into(&self, text: &str, offset: usize, hits: &mut Vec<Hit>) {
         let Some(ac) = &self.automaton else {
-            return Vec::new();
+            return;
         };
         let (folded, map) = fold_text(text);
         let folded: &str = &folded;
-        let bytes = folded.as_bytes();
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(folded) {
+        // Most texts have no term, or one: the matches are few, kept on the stack.
+        let mut found: smallvec::SmallVec<[(usize, usize, usize); 8]> = smallvec::SmallVec::new();
+        let input = Input::new(folded);
+        let mut state = OverlappingState::start();
+        loop {
+            // A standard-match DFA searches overlapping matches without error.
+            if ac.try_find_overlapping(&input, &mut state).is_err() {
+                break;
+            }
+            let Some(m) = state.get_match() else {
+                break;
+            };
             let (s, e) = (m.start(), m.end());
             let (_, first, last) = &self.patterns[m.pattern().as_usize()];
             if *first && folded[..s].chars().next_back().is_some_and(word_char) {
@@ -360,19 +423,20 @@ impl TermIndex {
             if *last && folded[e..].chars().next().is_some_and(word_char) {
                 continue;
             }
-            debug_assert!(e <= bytes.len());
             found.push((s, e, m.pattern().as_usize()));
+        }
+        if found.is_empty() {
+            return;
         }
         // Longest first, then leftmost; keep those that overlap nothing kept.
         found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        let mut kept: smallvec::SmallVec<[(usize, usize, usize); 8]> = smallvec::SmallVec::new();
         for f in found {
             if kept.iter().all(|k| f.1 <= k.0 || f.0 >= k.1) {
                 kept.push(f);
             }
         }
         kept.sort_by_key(|k| k.0);
-        let mut hits = Vec::new();
         for (s, e, p) in kept {
             let range = match &map {
                 None => s..e,
@@ -386,11 +450,10 @@ impl TermIndex {
                 hits.push(Hit {
                     concept: concept as usize,
                     term: term as usize,
-                    range: range.clone(),
+                    range: range.start + offset..range.end + offset,
                 });
             }
         }
-        hits
     }
 }
 
@@ -407,11 +470,18 @@ mod tests {
             "ends with -",
             "Biverkningar – ÅÄÖ",
             "类风湿关节炎 RA",
+            "中文，标点。\u{3000}全角空格",
+            "ÉCOLE × ÷ ß ÿ Ÿ Þ þ",
+            "Läkemedlet ÄR bra",
+            "İstanbul",
+            "soft\u{AD}hyphen",
+            "Ελληνικά ΚΕΙΜΕΝΟ",
             "",
         ] {
             let (full, map) = fold(text);
             let (quick, starts) = fold_text(text);
-            assert_eq!(quick, full, "{text:?}");
+            // The quick fold leaves ASCII capitals to the automaton.
+            assert_eq!(quick.to_ascii_lowercase(), full, "{text:?}");
             match starts {
                 // Without a map, each folded byte comes from the character at the same place.
                 None => assert!(
