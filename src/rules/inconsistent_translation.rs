@@ -41,20 +41,37 @@ const MAX_DEPTH: usize = 16;
 fn canonical<'s>(pattern: &Pattern<&'s str>) -> std::borrow::Cow<'s, str> {
     // The common case: one run of text that is already one line with single spaces.
     if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
-        let b = value.as_bytes();
-        let plain = !b.first().is_some_and(u8::is_ascii_whitespace)
-            && !b.last().is_some_and(u8::is_ascii_whitespace)
-            && !b.windows(2).any(|w| {
-                w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[0] != b' ')
-            })
-            && !value.chars().any(|c| !c.is_ascii() && c.is_whitespace());
-        if plain {
+        if is_one_line(value) {
             return std::borrow::Cow::Borrowed(value);
         }
     }
     let mut raw = String::new();
     write_pattern(pattern, &mut raw, 0);
     std::borrow::Cow::Owned(collapse(&raw))
+}
+
+/// Whether `value` is one line with single spaces: no whitespace at either end, none but
+/// single spaces inside (one pass over the bytes; only the lead bytes of the non-ASCII
+/// spaces, U+0085 to U+3000, are decoded).
+fn is_one_line(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_whitespace() {
+            if c != b' ' || prev_space || i == 0 {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && value[i..].chars().next().is_some_and(char::is_whitespace)
+        {
+            return false;
+        }
+    }
+    !prev_space
 }
 
 /// `text` with its whitespace runs as one space and none at either end.
@@ -152,14 +169,23 @@ fn substantial(pattern: &Pattern<&str>) -> bool {
     for e in &pattern.elements {
         if let PatternElement::TextElement { value } = e {
             for w in value.split_whitespace() {
-                if w.chars().any(|c| c.is_alphabetic() && cjk(c).is_none()) {
+                // A word of ASCII letters (the common case) needs no table.
+                if w.as_bytes()[0].is_ascii_alphabetic()
+                    || w.chars().any(|c| c.is_alphabetic() && cjk(c).is_none())
+                {
                     words += 1;
                 }
-                han += w.chars().filter(|&c| cjk(c).is_some()).count();
+                if !w.is_ascii() {
+                    han += w.chars().filter(|&c| cjk(c).is_some()).count();
+                }
+                // Enough seen: the rest of the text changes nothing.
+                if words >= MIN_WORDS || han >= MIN_HAN {
+                    return true;
+                }
             }
         }
     }
-    words >= MIN_WORDS || han >= MIN_HAN
+    false
 }
 
 /// A text with case, punctuation and spaces left out: two reference texts that differ only
@@ -460,4 +486,44 @@ fn spans(unit: &Unit<'_, '_>, p: &Place<'_>) -> (Range<usize>, Range<usize>) {
         })
         .unwrap_or_default();
     (t_span, r_span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass test says what the plain definition says: no whitespace at either end,
+    /// no ASCII whitespace but single spaces, no other whitespace.
+    #[test]
+    fn one_line_is_the_plain_definition() {
+        let plain = |v: &str| {
+            let b = v.as_bytes();
+            !b.first().is_some_and(u8::is_ascii_whitespace)
+                && !b.last().is_some_and(u8::is_ascii_whitespace)
+                && !b.windows(2).any(|w| {
+                    w[0].is_ascii_whitespace() && (w[1].is_ascii_whitespace() || w[0] != b' ')
+                })
+                && !v.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+        };
+        for v in [
+            "",
+            " ",
+            "a",
+            "Take two tablets",
+            " lead",
+            "trail ",
+            "double  space",
+            "tab\there",
+            "line\nbreak",
+            "vertical\x0btab",
+            "no-break\u{a0}space",
+            "thin\u{2009}space",
+            "ideographic\u{3000}space",
+            "服用 两片",
+            "Läkemedel ¢ € – —",
+            "next\u{85}line",
+        ] {
+            assert_eq!(is_one_line(v), plain(v), "{v:?}");
+        }
+    }
 }
