@@ -192,6 +192,9 @@ pub struct Ctx<'p, 's> {
     pub reference_quantities: crate::numeric::RefCache<'s>,
     /// The termbase's terms of each locale (by locale index); empty without a termbase.
     pub term_indexes: &'p [crate::terms::TermIndex],
+    /// The termbase's terms found in reference parts, looked up once for all translation
+    /// locales (keyed by the address of the reference pattern).
+    pub reference_terms: RefMemo<Vec<crate::terms::Hit>>,
     /// See [`Shared::translated_names`].
     pub translated_names: &'p [std::collections::HashSet<String>],
 }
@@ -205,12 +208,44 @@ impl<'p, 's> Ctx<'p, 's> {
             glossaries: &shared.glossaries,
             reference_quantities: Default::default(),
             term_indexes: &shared.term_indexes,
+            reference_terms: RefMemo::default(),
             translated_names: &shared.translated_names,
         }
     }
 
     pub fn reference(&self) -> &'p Locale<'s> {
         &self.project.locales[0]
+    }
+}
+
+/// What a rule reads from a reference part, kept for the path's other translation locales:
+/// keyed by the address of the reference pattern, stable while the path's files are parsed.
+pub struct RefMemo<T> {
+    map: std::sync::Mutex<HashMap<usize, std::sync::Arc<T>>>,
+}
+
+impl<T> Default for RefMemo<T> {
+    fn default() -> Self {
+        RefMemo {
+            map: std::sync::Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<T> RefMemo<T> {
+    /// The value for `pattern`, computed with `f` on the first call.
+    pub fn get_or_insert<P>(&self, pattern: &P, f: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        let key = pattern as *const P as usize;
+        let lock = || {
+            self.map
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(v) = lock().get(&key) {
+            return std::sync::Arc::clone(v);
+        }
+        let v = std::sync::Arc::new(f());
+        std::sync::Arc::clone(lock().entry(key).or_insert(v))
     }
 }
 

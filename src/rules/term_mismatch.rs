@@ -99,7 +99,7 @@ impl Rule for TermMismatch {
                 };
                 let r_texts = texts(reference.text(), r_pattern);
                 if with_terms {
-                    termbase(ctx, unit, out, &t, &part, &r_texts);
+                    termbase(ctx, unit, out, &t, &part, (r_pattern, &r_texts));
                 }
                 names_here |= r_texts.iter().any(|(_, s)| mentions_name(glossary, s));
             }
@@ -117,7 +117,7 @@ fn termbase(
     out: &mut Sink,
     t: &EntryView<'_, '_>,
     part: &Part<'_>,
-    r_texts: &[(usize, &str)],
+    (r_pattern, r_texts): (&Pattern<&str>, &[(usize, &str)]),
 ) {
     let attribute = part.attribute;
     let Some((file, reference)) = unit.pair() else {
@@ -130,7 +130,10 @@ fn termbase(
         return;
     };
     let (lang, en) = (unit.locale.tag(), ctx.reference().tag());
-    let r_hits = hits(en_index, r_texts);
+    let r_hits = ctx
+        .reference_terms
+        .get_or_insert(r_pattern, || hits(en_index, r_texts));
+    let r_hits = r_hits.as_slice();
     // Without a term in the reference, only a term the translation must not use is reported.
     if r_hits.is_empty() && !index.has_unapproved() {
         return;
@@ -187,7 +190,7 @@ fn termbase(
     }
     // Reference terms the translation does not render with an approved term.
     let mut seen: HashSet<usize> = HashSet::new();
-    for g in &r_hits {
+    for g in r_hits {
         if !seen.insert(g.concept) || reported.contains(&g.concept) {
             continue;
         }
