@@ -50,6 +50,8 @@ fn is_han(c: char) -> bool {
 
 /// The last Han characters of the current run of them, with their offsets in the file.
 const WINDOW: usize = 8;
+/// How many the buffer holds (see [`Scan::han_char`]).
+const BUFFER: usize = 32;
 
 /// One pass over the text elements of a run: words of letters (with the hyphens and
 /// apostrophes inside them) compared with the word before when only whitespace is between,
@@ -63,7 +65,7 @@ struct Scan<'t, 's> {
     prev: Option<(&'s str, usize)>,
     /// Line breaks since that word: a blank line between two words parts them.
     breaks: u8,
-    han: [(char, usize); WINDOW],
+    han: [(char, usize); BUFFER],
     han_len: usize,
     hits: &'t mut Vec<Hit<'s>>,
 }
@@ -203,17 +205,19 @@ impl<'s> Scan<'_, 's> {
     /// two to four characters (`服用服用`), unless it is the grammar's reduplication.
     fn han_char(&mut self, text: &'s str, off: usize, i: usize, c: char) {
         let len = c.len_utf8();
-        if self.han_len == WINDOW {
-            self.han.copy_within(1.., 0);
-            self.han_len -= 1;
+        // Only the last `WINDOW` characters are looked at; the buffer holds more, so that
+        // they are moved to its front once every `BUFFER - WINDOW` characters, not every time.
+        if self.han_len == BUFFER {
+            self.han.copy_within(BUFFER - (WINDOW - 1).., 0);
+            self.han_len = WINDOW - 1;
         }
         self.han[self.han_len] = (c, off + i);
         self.han_len += 1;
         let n = self.han_len;
         let buf = &self.han[..n];
-        let mut next = text[i + len..].chars();
-        let (after, after2) = (next.next(), next.next());
         if n >= 2 && buf[n - 2].0 == c {
+            let mut next = text[i + len..].chars();
+            let (after, after2) = (next.next(), next.next());
             if let Some(f) = self.table.function_char(c) {
                 let before = (n >= 3).then(|| buf[n - 3].0);
                 // AABB reduplication on either side (`的的确确`, `实实在在`), a word ending or
@@ -276,7 +280,7 @@ fn scan<'s>(
         numbers,
         prev: None,
         breaks: 0,
-        han: [('\0', 0); WINDOW],
+        han: [('\0', 0); BUFFER],
         han_len: 0,
         hits,
     };
