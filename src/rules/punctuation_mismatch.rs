@@ -513,18 +513,31 @@ impl<'s> Scan<'s> {
 
     /// Whether `before` ends with one of the language's abbreviations (`etc` of `etc.`).
     fn is_abbreviation(&self, before: &str) -> bool {
-        let word_start = before
-            .rfind(|c: char| !(c.is_alphabetic() || c == '.'))
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &before[word_start..];
-        !word.is_empty()
-            && self
-                .table
-                .abbreviations
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(word))
+        let abbreviations = self.table.abbreviations;
+        if abbreviations.is_empty() {
+            return false;
+        }
+        // The word before: letters and full stops. The abbreviations are short and ASCII, so
+        // only the last few bytes are read, and a word with another letter in it is none.
+        let b = before.as_bytes();
+        let mut start = b.len();
+        while start > 0 && (b[start - 1].is_ascii_alphabetic() || b[start - 1] == b'.') {
+            start -= 1;
+            if b.len() - start > MAX_ABBREVIATION {
+                return false;
+            }
+        }
+        if start > 0
+            && b[start - 1] >= 0x80
+            && before[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
+            return false;
+        }
+        let word = &before[start..];
+        !word.is_empty() && abbreviations.iter().any(|a| a.eq_ignore_ascii_case(word))
     }
 
     /// Whether every bracket (or, `quotes`, every quotation mark) of the string is closed.
@@ -558,6 +571,9 @@ fn plain_word_at(bytes: &[u8], i: usize) -> Option<usize> {
         _ => None,
     }
 }
+
+/// The longest abbreviation of the typography tables, in bytes, or more (a test keeps it).
+const MAX_ABBREVIATION: usize = 12;
 
 /// How a string ends.
 #[derive(Debug)]
@@ -988,6 +1004,22 @@ mod tests {
         assert_eq!(balanced("详见《说明书。", &ZH), (false, true));
         // Quotes inside markup are no quotes.
         assert_eq!(balanced("<a href=\"x\">Read</a> it", &EN), (true, true));
+    }
+
+    #[test]
+    fn abbreviations_are_short_and_ascii() {
+        for t in [&crate::lang::typography::EN, &crate::lang::typography::SV] {
+            for a in t.abbreviations {
+                assert!(a.is_ascii() && a.len() <= MAX_ABBREVIATION, "{a}");
+            }
+        }
+        let scan = Scan::new(&crate::lang::typography::SV);
+        assert!(scan.is_abbreviation("Ta med t.ex"));
+        assert!(scan.is_abbreviation("osv"));
+        assert!(!scan.is_abbreviation("Ta med dosv"));
+        assert!(!scan.is_abbreviation("Ta med ätex"));
+        assert!(!scan.is_abbreviation("Läkemedlet"));
+        assert!(!scan.is_abbreviation(""));
     }
 
     #[test]
