@@ -98,10 +98,6 @@ KNOWN = [
     # The EBNF's `line_end` includes the end of input, so a bare `#` as the last line is a
     # comment; fluent.syntax makes it junk. leaflint follows the grammar.
     (re.compile(r"(^|\n)#{1,3}$"), "a bare `#` on the last line, without a newline"),
-    # A negative named argument at column 0 of a continuation line: the crate ends the entry
-    # there (a `-` at column 0 starts a term), and leaflint's workaround re-parses one junk
-    # entry at a time. Still open.
-    (re.compile(r":\s*\n-\d"), "a negative named argument at the start of a line"),
 ]
 
 

@@ -290,27 +290,47 @@ fn negative_named_arguments<'t>(
     }
     let base = text.as_ptr() as usize;
     let mut body = Vec::with_capacity(resource.body.len());
-    for entry in std::mem::take(&mut resource.body) {
+    let mut entries = std::mem::take(&mut resource.body).into_iter().peekable();
+    while let Some(entry) = entries.next() {
         let Entry::Junk { content } = entry else {
             body.push(entry);
             continue;
         };
         let start = content.as_ptr() as usize - base;
-        let range = start..start + content.len();
+        let mut range = start..start + content.len();
         // The parser gives each junk entry one error whose `slice` is that entry; its position
         // may lie at the junk's end (an unclosed `{` is found on the next line, where the next
         // entry starts), so the slice, not the position, says which entry an error is of.
-        let inside = |e: &ParserError| match &e.slice {
+        let of = |e: &ParserError, range: &std::ops::Range<usize>| match &e.slice {
             Some(s) => s.start == range.start,
             None => range.contains(&e.pos.start),
         };
-        if !errors
+        let Some(first) = errors
             .iter()
-            .any(|e| inside(e) && is_negative_named_argument(text, e))
-        {
+            .find(|e| of(e, &range) && is_negative_named_argument(text, e))
+        else {
             body.push(Entry::Junk { content });
             continue;
+        };
+        // A negative argument at the start of a continuation line (`minimumFractionDigits:`
+        // then `-1)` at column 0): the parser ends the entry before the `-`, which it takes
+        // for the start of a term, and makes the rest junk of its own. The two are one entry.
+        let mut starts = vec![range.start];
+        if first.pos.start >= range.end {
+            if let Some(Entry::Junk { content: next }) = entries.peek() {
+                let next_start = next.as_ptr() as usize - base;
+                if next_start == range.end {
+                    range.end = next_start + next.len();
+                    starts.push(next_start);
+                    entries.next();
+                }
+            }
         }
+        let content = &text[range.clone()];
+        let inside = |e: &ParserError| match &e.slice {
+            Some(s) => starts.contains(&s.start),
+            None => range.contains(&e.pos.start),
+        };
         match reparse_with_zeros(content) {
             Some(mut entries) => {
                 // A comment right above the entry is the entry's own, as when it parses at once
@@ -343,7 +363,16 @@ fn negative_named_arguments<'t>(
                 body.extend(entries);
                 errors.retain(|e| !inside(e));
             }
-            None => body.push(Entry::Junk { content }),
+            // Not valid even so: the junk stays as the parser cut it.
+            None => {
+                let mut cuts = starts.clone();
+                cuts.push(range.end);
+                for w in cuts.windows(2) {
+                    body.push(Entry::Junk {
+                        content: &text[w[0]..w[1]],
+                    });
+                }
+            }
         }
     }
     resource.body = body;
