@@ -68,6 +68,22 @@ fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// The bytes [`scan_text`] looks at: a line end, a space, the lead bytes of the no-break and
+/// narrow no-break spaces (U+00A0, U+202F), digits.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t
+};
+
 /// The character that ends `text[..i]`.
 fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
@@ -129,6 +145,16 @@ fn scan_text<'s>(
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // Most bytes are none of a line end, a space, the lead byte of a no-break space or a
+        // digit: stepped over in a tight loop.
+        if !SPECIAL[usize::from(c)] {
+            line_start = false;
+            i += 1;
+            while i < b.len() && !SPECIAL[usize::from(b[i])] {
+                i += 1;
+            }
+            continue;
+        }
         if c == b'\n' {
             line_start = true;
             layout = false;
