@@ -12,6 +12,7 @@ use crate::settings::Settings;
 
 pub mod doubled_word;
 pub mod duplicate_id;
+pub mod empty_translation;
 pub mod inconsistent_translation;
 pub mod internal_error;
 pub mod invisible_character;
@@ -69,6 +70,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &missing_value::MissingValue,
         &missing_attribute::MissingAttribute,
         &obsolete_attribute::ObsoleteAttribute,
+        &empty_translation::EmptyTranslation,
         &duplicate_id::DuplicateId,
         &variable_mismatch::VariableMismatch,
         &numeric_mismatch::NumericMismatch,

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{first_of_keys, first_select, variant_key, Choice};
+use crate::fluent::{first_of_keys, first_select, is_blank, variant_key, Choice};
 use crate::numeric::{
     compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
     Table,
@@ -340,8 +340,9 @@ fn check_entry<'s>(
             continue;
         };
         // Text copied from the reference says the same quantities, whatever the language tables
-        // make of it (being a copy is `untranslated`'s business).
-        if pattern == r_pattern {
+        // make of it (being a copy is `untranslated`'s business); a part that shows nothing is
+        // `empty-translation`'s.
+        if pattern == r_pattern || is_blank(pattern) {
             continue;
         }
         let anchor = match attribute {
