@@ -10,6 +10,7 @@
 mod binding;
 mod compare;
 mod decimal;
+pub mod dose;
 pub mod tables;
 
 use std::collections::HashMap;
@@ -107,6 +108,23 @@ impl Unit {
         matches!(
             self,
             Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Month | Unit::Year
+        )
+    }
+
+    /// Units of a dose or a strength (`mg`, `µg`, `ml`, `IU`, `mg/kg`): not a body weight
+    /// (`kg`), a concentration in per cent, a temperature or a time.
+    pub fn is_dose(self) -> bool {
+        matches!(
+            self,
+            Unit::Milligram
+                | Unit::Gram
+                | Unit::Microgram
+                | Unit::Millilitre
+                | Unit::Litre
+                | Unit::InternationalUnit
+                | Unit::MilligramPerKilogram
+                | Unit::MicrogramPerKilogram
+                | Unit::MilligramPerMillilitre
         )
     }
 

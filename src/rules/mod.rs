@@ -11,6 +11,7 @@ use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
 pub mod doubled_word;
+pub mod dose_notation;
 pub mod duplicate_id;
 pub mod empty_translation;
 pub mod inconsistent_translation;
@@ -74,6 +75,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &duplicate_id::DuplicateId,
         &variable_mismatch::VariableMismatch,
         &numeric_mismatch::NumericMismatch,
+        &dose_notation::DoseNotation,
         &reference_mismatch::ReferenceMismatch,
         &term_mismatch::TermMismatch,
         &inconsistent_translation::InconsistentTranslation,
