@@ -34,6 +34,7 @@ pub mod punctuation_mismatch;
 pub mod reference_mismatch;
 pub mod term_mismatch;
 pub mod untranslated;
+pub mod url_mismatch;
 pub mod unused_suppression;
 pub mod variable_mismatch;
 pub mod whitespace;
@@ -76,6 +77,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &variable_mismatch::VariableMismatch,
         &numeric_mismatch::NumericMismatch,
         &dose_notation::DoseNotation,
+        &url_mismatch::UrlMismatch,
         &reference_mismatch::ReferenceMismatch,
         &term_mismatch::TermMismatch,
         &inconsistent_translation::InconsistentTranslation,

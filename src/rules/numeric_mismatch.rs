@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{first_of_keys, first_select, is_blank, variant_key, Choice};
+use crate::lang::address::{addresses, may_hold, Kind as AddressKind};
 use crate::numeric::{
     compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
     Table,
@@ -85,7 +86,35 @@ fn quantities<'s>(
 ) -> Vec<Quantity<'s>> {
     buf.clear();
     pieces(file, pattern, key, &mut true, buf);
-    extract(buf, table)
+    let mut qs = extract(buf, table);
+    without_phone_numbers(buf, &mut qs);
+    qs
+}
+
+/// Drops the quantities inside a phone number (`+46 8 123 456 78`): its digits are an address,
+/// compared whole by `url-mismatch`.
+fn without_phone_numbers(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
+    if qs.is_empty() || !pieces.iter().any(|p| may_hold(p.text)) {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut phones: Vec<Range<usize>> = Vec::new();
+    for p in pieces {
+        addresses(p.text, &mut found);
+        phones.extend(
+            found
+                .iter()
+                .filter(|a| a.kind == AddressKind::Phone)
+                .map(|a| p.offset + a.span.start..p.offset + a.span.end),
+        );
+    }
+    if !phones.is_empty() {
+        qs.retain(|q| {
+            !phones
+                .iter()
+                .any(|ph| ph.start <= q.span.start && q.span.end <= ph.end)
+        });
+    }
 }
 
 /// A quantity as JSON, for `data` and the diff report.
@@ -379,6 +408,7 @@ fn check_entry<'s>(
                 continue;
             }
             extract_into(buf, t_table, tq);
+            without_phone_numbers(buf, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }
