@@ -12,6 +12,7 @@
 pub mod address;
 pub mod detect;
 pub mod glossary;
+pub mod lists;
 pub mod script;
 pub mod text;
 pub mod typography;

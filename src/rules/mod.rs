@@ -18,6 +18,7 @@ pub mod inconsistent_translation;
 pub mod internal_error;
 pub mod invisible_character;
 pub mod io_error;
+pub mod list_mismatch;
 pub mod missing_attribute;
 pub mod missing_file;
 pub mod missing_message;
@@ -87,6 +88,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &untranslated::Untranslated,
         &invisible_character::InvisibleCharacter,
         &punctuation_mismatch::PunctuationMismatch,
+        &list_mismatch::ListMismatch,
         &whitespace::Whitespace,
         &doubled_word::DoubledWord,
         &unused_suppression::UnusedSuppression,

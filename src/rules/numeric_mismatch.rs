@@ -10,6 +10,7 @@ use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{first_of_keys, first_select, is_blank, variant_key, Choice};
 use crate::lang::address::{addresses, may_hold, Kind as AddressKind};
+use crate::lang::lists::{marker, Marker};
 use crate::numeric::{
     compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
     Table,
@@ -87,32 +88,61 @@ fn quantities<'s>(
     buf.clear();
     pieces(file, pattern, key, &mut true, buf);
     let mut qs = extract(buf, table);
-    without_phone_numbers(buf, &mut qs);
+    without_non_quantities(buf, &mut qs);
     qs
 }
 
-/// Drops the quantities inside a phone number (`+46 8 123 456 78`): its digits are an address,
-/// compared whole by `url-mismatch`.
-fn without_phone_numbers(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
-    if qs.is_empty() || !pieces.iter().any(|p| may_hold(p.text)) {
+/// Drops what only looks like a quantity: the digits of a phone number (`+46 8 123 456 78`),
+/// an address that `url-mismatch` compares whole, and the number of a numbered list item
+/// (`3. Swallow…`), which `list-mismatch` compares.
+fn without_non_quantities(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
+    if qs.is_empty() {
         return;
     }
-    let mut found = Vec::new();
-    let mut phones: Vec<Range<usize>> = Vec::new();
-    for p in pieces {
-        addresses(p.text, &mut found);
-        phones.extend(
-            found
-                .iter()
-                .filter(|a| a.kind == AddressKind::Phone)
-                .map(|a| p.offset + a.span.start..p.offset + a.span.end),
-        );
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    if pieces.iter().any(|p| may_hold(p.text)) {
+        let mut found = Vec::new();
+        for p in pieces {
+            addresses(p.text, &mut found);
+            spans.extend(
+                found
+                    .iter()
+                    .filter(|a| a.kind == AddressKind::Phone)
+                    .map(|a| p.offset + a.span.start..p.offset + a.span.end),
+            );
+        }
     }
-    if !phones.is_empty() {
+    // Item numbers: digits right after the indentation of a line (or a bracket) that
+    // `lists::marker` reads as numbered.
+    let mut starts_line = true;
+    for p in pieces {
+        let mut line_start = if starts_line { Some(0) } else { None };
+        let text = p.text;
+        loop {
+            if let Some(ls) = line_start {
+                let line = &text[ls..];
+                let line = &line[..line.find('\n').unwrap_or(line.len())];
+                if let Some((Marker::Number(..), _)) = marker(line) {
+                    if let Some(d) = line.find(|c: char| c.is_ascii_digit()) {
+                        let digits = line[d..].bytes().take_while(u8::is_ascii_digit).count();
+                        let at = p.offset + ls + d;
+                        spans.push(at..at + digits);
+                    }
+                }
+            }
+            let from = line_start.unwrap_or(0);
+            match text[from..].find('\n') {
+                Some(nl) => line_start = Some(from + nl + 1),
+                None => break,
+            }
+        }
+        starts_line = text.ends_with('\n');
+    }
+    if !spans.is_empty() {
         qs.retain(|q| {
-            !phones
+            !spans
                 .iter()
-                .any(|ph| ph.start <= q.span.start && q.span.end <= ph.end)
+                .any(|sp| sp.start <= q.span.start && q.span.end <= sp.end)
         });
     }
 }
@@ -408,7 +438,7 @@ fn check_entry<'s>(
                 continue;
             }
             extract_into(buf, t_table, tq);
-            without_phone_numbers(buf, tq);
+            without_non_quantities(buf, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }
