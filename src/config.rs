@@ -1161,7 +1161,10 @@ reason = "kept until the 2025 revision"
         let ml = &again.rules["mixed-language"];
         assert_eq!(ml.locales, c.rules["mixed-language"].locales);
         assert_eq!(ml.mixed_language, c.rules["mixed-language"].mixed_language);
-        assert_eq!(again.rules["url-mismatch"].url_mismatch.locale_parts, Some(false));
+        assert_eq!(
+            again.rules["url-mismatch"].url_mismatch.locale_parts,
+            Some(false)
+        );
         assert_eq!(
             ml.level.and_then(Level::severity),
             crate::rules::find("mixed-language").map(|r| r.meta().severity)

@@ -748,7 +748,10 @@ mod tests {
             ("m = { \" \" }{ \"\\u00A0\" }\n", true),
             ("m = {\"\\u0041\"}\n", false),
             ("m = { $n ->\n   *[other] { \"\" }\n}\n", true),
-            ("m = { $n ->\n    [one] en\n   *[other] { \"\" }\n}\n", false),
+            (
+                "m = { $n ->\n    [one] en\n   *[other] { \"\" }\n}\n",
+                false,
+            ),
             ("m = { $name }\n", false),
             ("m = { other }\n", false),
             ("m = { 0 }\n", false),

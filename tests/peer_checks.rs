@@ -274,15 +274,15 @@ fn an_empty_part_is_one_finding() {
 fn the_mended_leaflet_has_none_of_them() {
     let tmp = tempfile::tempdir().unwrap();
     let sv = SV
-        .replace("daily-dose = { \"\" }", "daily-dose = Ta en tablett om dagen.")
+        .replace(
+            "daily-dose = { \"\" }",
+            "daily-dose = Ta en tablett om dagen.",
+        )
         .replace(
             "with-food = { \" \" }",
             "with-food = Ta { -drug } med eller utan mat.",
         )
-        .replace(
-            "*[other] { \"\" }",
-            "*[other] { $count } tabletter",
-        )
+        .replace("*[other] { \"\" }", "*[other] { $count } tabletter")
         .replace(
             "    • har en aktiv",
             "    • är gravid eller tror att du kan vara gravid\n    • har en aktiv",

@@ -36,7 +36,9 @@ pub struct Address {
 }
 
 /// URL schemes that start an address (compared without regard to ASCII case).
-const SCHEMES: &[&str] = &["https://", "http://", "ftps://", "ftp://", "sftp://", "file://"];
+const SCHEMES: &[&str] = &[
+    "https://", "http://", "ftps://", "ftp://", "sftp://", "file://",
+];
 
 /// Domains reserved for examples (RFC 2606, RFC 6761): an e-mail address there is a placeholder
 /// (`yourname@example.com`), which a translation may localise.
@@ -73,7 +75,10 @@ pub fn may_hold(text: &str) -> bool {
                     return true;
                 }
             }
-            b'w' | b'W' if b.get(i..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"www.")) => {
+            b'w' | b'W'
+                if b.get(i..i + 4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"www.")) =>
+            {
                 return true
             }
             _ => {}
@@ -85,13 +90,21 @@ pub fn may_hold(text: &str) -> bool {
 /// Characters an address token may continue with: before one, a character of these does not
 /// let an address start.
 fn continues(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'/' | b'@' | b'%' | b'+' | b'~' | b'\\')
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            b'.' | b'_' | b'-' | b'/' | b'@' | b'%' | b'+' | b'~' | b'\\'
+        )
 }
 
 /// Characters of a URL after its scheme (ASCII only: a URL in Chinese text ends where the
 /// Chinese starts).
 fn url_char(c: u8) -> bool {
-    c.is_ascii_graphic() && !matches!(c, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`' | b'\'')
+    c.is_ascii_graphic()
+        && !matches!(
+            c,
+            b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`' | b'\''
+        )
 }
 
 /// Characters of a path segment.
@@ -186,7 +199,8 @@ fn has_extension(segment: &[u8]) -> bool {
         && (2..=5).contains(&ext.len())
         && ext.iter().all(u8::is_ascii_alphanumeric)
         && ext.iter().any(u8::is_ascii_alphabetic)
-        && (ext.iter().all(|c| !c.is_ascii_uppercase()) || ext.iter().all(|c| !c.is_ascii_lowercase()))
+        && (ext.iter().all(|c| !c.is_ascii_uppercase())
+            || ext.iter().all(|c| !c.is_ascii_lowercase()))
 }
 
 /// Reads `/`-separated segments from byte `i`: (end, segments, last segment's start).
@@ -203,7 +217,8 @@ fn segments(b: &[u8], i: usize, sep: u8) -> (usize, usize, usize) {
             count += 1;
             last = start;
         }
-        if j < b.len() && b[j] == sep && b.get(j + 1).is_some_and(|&c| segment_char(c) || c == sep) {
+        if j < b.len() && b[j] == sep && b.get(j + 1).is_some_and(|&c| segment_char(c) || c == sep)
+        {
             j += 1;
         } else if j < b.len() && b[j] == sep && j > start {
             // A trailing separator (`/tmp/`).
@@ -333,7 +348,9 @@ pub fn addresses(text: &str, out: &mut Vec<Address>) {
     while i < b.len() {
         let c = b[i];
         let boundary = i == 0 || !continues(b[i - 1]);
-        if !boundary || !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'~' | b'.' | b'+' | b'(')) {
+        if !boundary
+            || !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'~' | b'.' | b'+' | b'('))
+        {
             i += 1;
             continue;
         }
@@ -357,7 +374,9 @@ pub fn addresses(text: &str, out: &mut Vec<Address>) {
         }
         if starts_with_ci(b, i, "tel:") {
             let j = i + 4;
-            if b.get(j).is_some_and(|&c| c.is_ascii_digit() || c == b'+' || c == b'(') {
+            if b.get(j)
+                .is_some_and(|&c| c.is_ascii_digit() || c == b'+' || c == b'(')
+            {
                 if let Ok(end) = phone_at(b, j, true) {
                     out.push(Address {
                         kind: Kind::Phone,
@@ -426,7 +445,10 @@ mod tests {
         use Kind::*;
         assert_eq!(
             found("See https://www.fass.se/LIF/product?id=12 (or www.lilly.se)."),
-            [(Url, "https://www.fass.se/LIF/product?id=12"), (Url, "www.lilly.se")]
+            [
+                (Url, "https://www.fass.se/LIF/product?id=12"),
+                (Url, "www.lilly.se")
+            ]
         );
         assert_eq!(
             found("<a href=\"https://x.org/a_(b)\">x</a> and (https://y.org/c)"),

@@ -24,7 +24,13 @@ pub static BULLETS: &[(char, bool)] = &[
 
 /// What may follow the number of a numbered item, and whether a space must follow it (`1.`
 /// and `1)` in running text are a decimal or a bracket; Chinese `1、` and `1）` are not).
-pub static NUMBER_ENDS: &[(char, bool)] = &[('.', true), (')', true), ('）', false), ('、', false), ('．', false)];
+pub static NUMBER_ENDS: &[(char, bool)] = &[
+    ('.', true),
+    (')', true),
+    ('）', false),
+    ('、', false),
+    ('．', false),
+];
 
 /// Brackets around a number of a numbered item (`(1)`, `（1）`), with a space after the
 /// closing one or not.
@@ -71,7 +77,10 @@ pub fn marker(line: &str) -> Option<(Marker, usize)> {
     let end = after.chars().next()?;
     let space = match open {
         Some((close, space)) => (end == close).then_some(space)?,
-        None => NUMBER_ENDS.iter().find(|(e, _)| *e == end).map(|(_, s)| *s)?,
+        None => NUMBER_ENDS
+            .iter()
+            .find(|(e, _)| *e == end)
+            .map(|(_, s)| *s)?,
     };
     let rest = &after[end.len_utf8()..];
     if rest.trim().is_empty() || (space && !spaced(rest)) {
@@ -89,7 +98,10 @@ mod tests {
     fn markers_of_items() {
         let m = |l: &str| marker(l).map(|(m, _)| m);
         assert_eq!(m("• headache"), Some(Marker::Bullet('•')));
-        assert_eq!(m("  - sysv: (equivalent to sum -s)"), Some(Marker::Bullet('-')));
+        assert_eq!(
+            m("  - sysv: (equivalent to sum -s)"),
+            Some(Marker::Bullet('-'))
+        );
         assert_eq!(m("-    the exit status"), Some(Marker::Bullet('-')));
         assert_eq!(m("•huvudvärk"), Some(Marker::Bullet('•')));
         assert_eq!(m("1. Take the tablet."), Some(Marker::Number(1, '.')));

@@ -45,7 +45,10 @@ fn space_len(b: &[u8], i: usize) -> usize {
 
 /// Whether nothing of a word follows at byte `i` of `text`.
 fn word_ends(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text[i..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The end of the dose unit that starts at byte `i` (the longest one), if one does.
@@ -210,10 +213,15 @@ fn read_number(text: &str, i: usize, table: &Table) -> Result<Number, usize> {
 fn connector_after(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut j = i + space_len(b, i);
-    let w = ["-", "–", "—"].iter().find(|c| text[j..].starts_with(**c))?.len();
+    let w = ["-", "–", "—"]
+        .iter()
+        .find(|c| text[j..].starts_with(**c))?
+        .len();
     j += w;
     j += space_len(b, j);
-    b.get(j).is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b',')).then_some(j)
+    b.get(j)
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+        .then_some(j)
 }
 
 /// Every badly written dose in `text`, in order, into `out` (not cleared).
@@ -237,8 +245,11 @@ pub fn dose_faults(text: &str, table: &Table, out: &mut Vec<DoseFault>) {
         // nothing: `每次1.0毫克`).
         let before = text[..i].chars().next_back();
         let glued = |p: char| {
-            (p.is_alphanumeric() && !(table.spaceless && !p.is_ascii()))
-                || matches!(p, '_' | '.' | ',' | '%' | '$' | '€' | '£' | '#' | '\\' | '@')
+            ((p.is_ascii() || !table.spaceless) && p.is_alphanumeric())
+                || matches!(
+                    p,
+                    '_' | '.' | ',' | '%' | '$' | '€' | '£' | '#' | '\\' | '@'
+                )
         };
         if before.is_some_and(glued) {
             while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b',')) {
@@ -333,7 +344,10 @@ mod tests {
         assert_eq!(one("5.0 mg/kg", &EN), pair("5.0 mg/kg", "5 mg/kg"));
         assert_eq!(one("1.0 µg", &EN), pair("1.0 µg", "1 µg"));
         assert_eq!(one("40,0 E insulin", &SV), pair("40,0 E", "40 E"));
-        assert_eq!(one("2.0 milligrams", &EN), pair("2.0 milligrams", "2 milligrams"));
+        assert_eq!(
+            one("2.0 milligrams", &EN),
+            pair("2.0 milligrams", "2 milligrams")
+        );
         assert_eq!(one("每次1.0毫克", &ZH), pair("1.0毫克", "1毫克"));
         assert_eq!(one("每次 .5 mg", &ZH), pair(".5 mg", "0.5 mg"));
         assert_eq!(one("1.0\u{A0}mg", &EN), pair("1.0\u{A0}mg", "1\u{A0}mg"));
@@ -342,7 +356,10 @@ mod tests {
         assert_eq!(one("0.5 - 1.0 mg", &EN), pair("0.5 - 1.0 mg", "0.5 - 1 mg"));
         // Both faults at once: the leading zero is named.
         let f = faults(".50 mg", &EN);
-        assert_eq!(f, [(".50 mg".into(), Fault::NoLeadingZero, "0.5 mg".into())]);
+        assert_eq!(
+            f,
+            [(".50 mg".into(), Fault::NoLeadingZero, "0.5 mg".into())]
+        );
         // A separator that cannot group thousands is a decimal one wherever it is written.
         assert_eq!(one("1.0 mg", &SV), pair("1.0 mg", "1 mg"));
         assert_eq!(one("1,0 mg", &DIGITS), pair("1,0 mg", "1 mg"));

@@ -48,14 +48,12 @@ impl Rule for DoseNotation {
                             let span = off + f.span.start..off + f.span.end;
                             let written = &text[span.clone()];
                             let message = match f.fault {
-                                Fault::TrailingZero => format!(
-                                    "`{written}` has a trailing zero: write `{}`",
-                                    f.fix
-                                ),
-                                Fault::NoLeadingZero => format!(
-                                    "`{written}` has no leading zero: write `{}`",
-                                    f.fix
-                                ),
+                                Fault::TrailingZero => {
+                                    format!("`{written}` has a trailing zero: write `{}`", f.fix)
+                                }
+                                Fault::NoLeadingZero => {
+                                    format!("`{written}` has no leading zero: write `{}`", f.fix)
+                                }
                             };
                             let d = out
                                 .emit_entry(unit, &t, span.clone(), message)

@@ -138,7 +138,7 @@ fn anchors(text: &str) -> Vec<&str> {
 
 /// The first four letters of the anchors that have more, lowercase: a word and its
 /// cognate often share them.
-fn stems<'a>(anchors: &[&'a str]) -> Vec<String> {
+fn stems(anchors: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = anchors
         .iter()
         .filter(|w| w.chars().count() > 4)
@@ -378,7 +378,15 @@ fn compare(
                 cut(first)
             )
         };
-        site.emit(out, seen, 0, site.anchor.clone(), first.span.clone(), false, message);
+        site.emit(
+            out,
+            seen,
+            0,
+            site.anchor.clone(),
+            first.span.clone(),
+            false,
+            message,
+        );
         return;
     }
     if n == m {
@@ -418,7 +426,10 @@ fn compare(
                 continue;
             }
             let span = t.span.clone().unwrap_or_else(|| site.anchor.clone());
-            let message = format!("`{}` in {lang} has no counterpart in {en}: {counts}", cut(t));
+            let message = format!(
+                "`{}` in {lang} has no counterpart in {en}: {counts}",
+                cut(t)
+            );
             site.emit(out, seen, 3, span, None, t.in_variant, message);
         }
     }
@@ -499,8 +510,17 @@ mod tests {
         // Anchors that survive translation.
         assert_eq!(
             lost(
-                &["- sysv: (sum -s)", "- bsd: (sum -r)", "- crc: (cksum)", "- md5: (md5sum)"],
-                &["- sysv: (motsvarande sum -s)", "- crc: (motsvarande cksum)", "- md5: (motsvarande md5sum)"],
+                &[
+                    "- sysv: (sum -s)",
+                    "- bsd: (sum -r)",
+                    "- crc: (cksum)",
+                    "- md5: (md5sum)"
+                ],
+                &[
+                    "- sysv: (motsvarande sum -s)",
+                    "- crc: (motsvarande cksum)",
+                    "- md5: (motsvarande md5sum)"
+                ],
             ),
             ["- bsd: (sum -r)"]
         );
@@ -524,14 +544,22 @@ mod tests {
         // Nothing to tell: the last is left over.
         assert_eq!(
             lost(
-                &["- en infektion", "- leversjukdom", "- lågt blodvärde", "- hjärtsjukdom"],
+                &[
+                    "- en infektion",
+                    "- leversjukdom",
+                    "- lågt blodvärde",
+                    "- hjärtsjukdom"
+                ],
                 &["- an infection", "- liver disease", "- a low blood count"],
             ),
             ["- hjärtsjukdom"]
         );
         // Numbers.
         assert_eq!(
-            lost(&["1. Wash", "2. Dry", "3. Apply"], &["1. Tvätta", "3. Smörj in"]),
+            lost(
+                &["1. Wash", "2. Dry", "3. Apply"],
+                &["1. Tvätta", "3. Smörj in"]
+            ),
             ["2. Dry"]
         );
     }

@@ -10,8 +10,8 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
-pub mod doubled_word;
 pub mod dose_notation;
+pub mod doubled_word;
 pub mod duplicate_id;
 pub mod empty_translation;
 pub mod inconsistent_translation;
@@ -35,8 +35,8 @@ pub mod punctuation_mismatch;
 pub mod reference_mismatch;
 pub mod term_mismatch;
 pub mod untranslated;
-pub mod url_mismatch;
 pub mod unused_suppression;
+pub mod url_mismatch;
 pub mod variable_mismatch;
 pub mod whitespace;
 

@@ -57,7 +57,10 @@ struct Item<'s> {
 
 /// The language subtag of a locale tag, lowercase (`sv` of `sv-SE`).
 fn language_of(tag: &str) -> String {
-    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Whether a URL or path segment is a locale tag of `language`: the language alone or with a
@@ -280,11 +283,27 @@ fn compare(
                 "`{}` in {} is `{}` in {}",
                 r.text, site.en, t.text, site.lang
             );
-            site.emit(out, t.span.clone(), Some(r.span.clone()), message, kind, Some(r), Some(t));
+            site.emit(
+                out,
+                t.span.clone(),
+                Some(r.span.clone()),
+                message,
+                kind,
+                Some(r),
+                Some(t),
+            );
         }
         for r in l.filter(|r| !r.placeholder) {
             let message = format!("`{}` in {} is missing in {}", r.text, site.en, site.lang);
-            site.emit(out, anchor.clone(), Some(r.span.clone()), message, kind, Some(r), None);
+            site.emit(
+                out,
+                anchor.clone(),
+                Some(r.span.clone()),
+                message,
+                kind,
+                Some(r),
+                None,
+            );
         }
         for t in a {
             let message = format!("`{}` in {} is not in {}", t.text, site.lang, site.en);
@@ -350,12 +369,27 @@ mod tests {
         assert!(!is_locale_segment("en-route", "en"));
         assert!(!is_locale_segment("de", "en"));
         let k = |t: &str, l: &str| key_of(Kind::Url, t, Some(l));
-        assert_eq!(k("https://x.org/en-US/page", "en"), k("https://x.org/sv-SE/page", "sv"));
-        assert_eq!(k("https://x.org/en/page", "en"), k("https://x.org/sv/page", "sv"));
-        assert_eq!(k("https://x.org/page?lang=en", "en"), k("https://x.org/page?lang=sv", "sv"));
+        assert_eq!(
+            k("https://x.org/en-US/page", "en"),
+            k("https://x.org/sv-SE/page", "sv")
+        );
+        assert_eq!(
+            k("https://x.org/en/page", "en"),
+            k("https://x.org/sv/page", "sv")
+        );
+        assert_eq!(
+            k("https://x.org/page?lang=en", "en"),
+            k("https://x.org/page?lang=sv", "sv")
+        );
         assert_eq!(k("https://en.x.org/", "en"), k("https://sv.x.org", "sv"));
-        assert_eq!(k("https://x.org/page", "en"), k("https://x.org/sv/page", "sv"));
-        assert_ne!(k("https://x.org/en/page", "en"), k("https://x.org/de/page", "sv"));
+        assert_eq!(
+            k("https://x.org/page", "en"),
+            k("https://x.org/sv/page", "sv")
+        );
+        assert_ne!(
+            k("https://x.org/en/page", "en"),
+            k("https://x.org/de/page", "sv")
+        );
         assert_eq!(k("HTTPS://X.org/A", "en"), "https://x.org/A");
         // Without the option, the locale segment is compared too.
         assert_ne!(

@@ -160,7 +160,9 @@ impl Rule for VariableMismatch {
                 .map(|p| p.attribute)
                 .collect();
             let blank_variant: Vec<Option<&str>> = parts(t.value, t.attributes)
-                .filter(|p| first_select(p.pattern).is_some_and(|vs| vs.iter().any(|v| is_blank(&v.value))))
+                .filter(|p| {
+                    first_select(p.pattern).is_some_and(|vs| vs.iter().any(|v| is_blank(&v.value)))
+                })
                 .map(|p| p.attribute)
                 .collect();
             for (part, ru) in &theirs {
