@@ -61,30 +61,21 @@ pub fn is_placeholder_email(address: &str) -> bool {
         || EXAMPLE_TLDS.iter().any(|t| domain.ends_with(t))
 }
 
-/// Whether `text` may hold an address at all: a `/`, `@`, `:` or `\`, `www.`, or seven digits.
-/// Most texts do not, and are not scanned.
+/// Whether `text` may hold an address at all: a `/` (URLs and paths; not one of markup), `@`,
+/// `\`, `www.`, `tel:`, or seven digits. Most texts do not, and are not scanned.
 pub fn may_hold(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut digits = 0;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'/' | b'@' | b':' | b'\\' => return true,
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits >= PHONE_DIGITS.0 {
-                    return true;
-                }
-            }
-            b'w' | b'W'
-                if b.get(i..i + 4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"www.")) =>
-            {
-                return true
-            }
-            _ => {}
-        }
-    }
-    false
+    // A few vectorised passes (memchr, a count of digits), not a match per byte: every part
+    // of every translation is asked.
+    memchr::memchr3_iter(b'/', b'@', b'\\', b).any(|i| {
+        // Not the `/` of markup (`</a>`, `<br/>`).
+        b[i] != b'/' || !((i > 0 && b[i - 1] == b'<') || b.get(i + 1) == Some(&b'>'))
+    }) || b.iter().filter(|c| c.is_ascii_digit()).count() >= PHONE_DIGITS.0
+        || memchr::memchr2_iter(b'w', b'W', b).any(|i| {
+            b.get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        })
+        || memchr::memchr_iter(b':', b).any(|i| i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"tel"))
 }
 
 /// Characters an address token may continue with: before one, a character of these does not
@@ -354,6 +345,23 @@ pub fn addresses(text: &str, out: &mut Vec<Address>) {
             i += 1;
             continue;
         }
+        // A word without `@`, `/` or `\` in it (`C:\` aside) is no address but a phone number's
+        // digits: past it at once.
+        if c.is_ascii_alphabetic() {
+            let mut end = i;
+            let mut marks = false;
+            while end < b.len() && continues(b[end]) {
+                marks |= matches!(b[end], b'@' | b'/' | b'\\');
+                end += 1;
+            }
+            let more = marks
+                || b.get(end) == Some(&b':')
+                || (end - i >= 4 && b[i..i + 4].eq_ignore_ascii_case(b"www."));
+            if !more {
+                i = end;
+                continue;
+            }
+        }
         if let Some(end) = url_at(b, i) {
             out.push(Address {
                 kind: Kind::Url,
@@ -507,5 +515,8 @@ mod tests {
         assert!(may_hold("see www.x.org"));
         assert!(may_hold("call 0812345678"));
         assert!(!may_hold("Take 2 tablets a day."));
+        assert!(!may_hold("Note: take it with food."));
+        assert!(may_hold("Ring tel:112"));
+        assert!(!may_hold("<a href=\"{ $url }\">Read</a> it<br/>"));
     }
 }

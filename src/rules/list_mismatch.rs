@@ -6,7 +6,7 @@ use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{for_each_reading, is_blank, parts, shown, Shown, ShownKind};
 use crate::lang::excerpt;
-use crate::lang::lists::{marker, Marker};
+use crate::lang::lists::{marker, Marker, BULLETS, NUMBER_BRACKETS};
 use fluent_syntax::ast::{Pattern, PatternElement};
 
 pub struct ListMismatch;
@@ -293,7 +293,10 @@ impl Rule for ListMismatch {
                 };
                 // A list is lines: a reference part of one line has none. A copy keeps the
                 // reference's; a part that shows nothing is `empty-translation`'s.
-                if !has_line_break(r_pattern) || part.pattern == r_pattern || is_blank(part.pattern)
+                if !has_line_break(r_pattern)
+                    || part.pattern == r_pattern
+                    || is_blank(part.pattern)
+                    || !may_hold_list(r_pattern)
                 {
                     continue;
                 }
@@ -320,6 +323,35 @@ impl Rule for ListMismatch {
             }
         }
     }
+}
+
+/// Whether a reference pattern may hold a list, before its readings are put together: a line
+/// that may start with a marker (a bullet, a digit, a bracket), or only short lines (a list of
+/// lines). Most multiline texts are paragraphs, and are not read further.
+fn may_hold_list(pattern: &Pattern<&str>) -> bool {
+    fn scan(p: &Pattern<&str>, depth: usize, long: &mut bool) -> bool {
+        if depth >= 16 {
+            return false;
+        }
+        p.elements.iter().any(|e| match e {
+            PatternElement::TextElement { value } => value.split('\n').any(|line| {
+                let t = line.trim_start();
+                let first = t.chars().next();
+                *long |= t.len() > LINE_LIST_WIDTH * 4 || t.chars().count() > LINE_LIST_WIDTH;
+                first.is_some_and(|c| {
+                    c.is_ascii_digit()
+                        || BULLETS.iter().any(|(b, _)| *b == c)
+                        || NUMBER_BRACKETS.iter().any(|(o, _, _)| *o == c)
+                })
+            }),
+            PatternElement::Placeable {
+                expression: fluent_syntax::ast::Expression::Select { variants, .. },
+            } => variants.iter().any(|v| scan(&v.value, depth + 1, long)),
+            PatternElement::Placeable { .. } => false,
+        })
+    }
+    let mut long = false;
+    scan(pattern, 0, &mut long) || !long
 }
 
 /// Whether a pattern's text has a line break.

@@ -99,12 +99,21 @@ fn without_non_quantities(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
     if qs.is_empty() {
         return;
     }
-    let mut spans: Vec<Range<usize>> = Vec::new();
-    if pieces.iter().any(|p| may_hold(p.text)) {
+    // A phone number is read as several numbers, or as one of seven digits or more.
+    let phone_like = qs.len() >= 2
+        || qs
+            .iter()
+            .any(|q| q.text.bytes().filter(u8::is_ascii_digit).count() >= 7);
+    let mut phones: Vec<Range<usize>> = Vec::new();
+    if phone_like {
         let mut found = Vec::new();
-        for p in pieces {
+        // Seven digits at least, or a `tel:`, in the piece.
+        let may_call = |t: &str| {
+            t.bytes().filter(u8::is_ascii_digit).count() >= 7 || (t.contains(':') && may_hold(t))
+        };
+        for p in pieces.iter().filter(|p| may_call(p.text)) {
             addresses(p.text, &mut found);
-            spans.extend(
+            phones.extend(
                 found
                     .iter()
                     .filter(|a| a.kind == AddressKind::Phone)
@@ -112,39 +121,39 @@ fn without_non_quantities(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
             );
         }
     }
-    // Item numbers: digits right after the indentation of a line (or a bracket) that
-    // `lists::marker` reads as numbered.
-    let mut starts_line = true;
-    for p in pieces {
-        let mut line_start = if starts_line { Some(0) } else { None };
-        let text = p.text;
-        loop {
-            if let Some(ls) = line_start {
-                let line = &text[ls..];
-                let line = &line[..line.find('\n').unwrap_or(line.len())];
-                if let Some((Marker::Number(..), _)) = marker(line) {
-                    if let Some(d) = line.find(|c: char| c.is_ascii_digit()) {
-                        let digits = line[d..].bytes().take_while(u8::is_ascii_digit).count();
-                        let at = p.offset + ls + d;
-                        spans.push(at..at + digits);
-                    }
-                }
-            }
-            let from = line_start.unwrap_or(0);
-            match text[from..].find('\n') {
-                Some(nl) => line_start = Some(from + nl + 1),
-                None => break,
-            }
-        }
-        starts_line = text.ends_with('\n');
+    qs.retain(|q| {
+        !phones
+            .iter()
+            .any(|ph| ph.start <= q.span.start && q.span.end <= ph.end)
+            && !numbers_an_item(pieces, q.span.start)
+    });
+}
+
+/// Whether the digits at byte `at` of the file number a list item: they start a line of the
+/// pieces (after its indentation, or a bracket) that `lists::marker` reads as numbered.
+fn numbers_an_item(pieces: &[Piece<'_>], at: usize) -> bool {
+    let Some(k) = pieces
+        .iter()
+        .position(|p| p.offset <= at && at < p.offset + p.text.len())
+    else {
+        return false;
+    };
+    let p = &pieces[k];
+    let local = at - p.offset;
+    let head = &p.text[..local];
+    let begin = match head.rfind('\n') {
+        Some(nl) => nl + 1,
+        // The piece's start starts a line when it starts the pattern or follows a line break.
+        None if k == 0 || pieces[k - 1].text.ends_with('\n') => 0,
+        None => return false,
+    };
+    let before = head[begin..].trim_start();
+    if !(before.is_empty() || before == "(" || before == "（") {
+        return false;
     }
-    if !spans.is_empty() {
-        qs.retain(|q| {
-            !spans
-                .iter()
-                .any(|sp| sp.start <= q.span.start && q.span.end <= sp.end)
-        });
-    }
+    let line = &p.text[begin..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    matches!(marker(line), Some((Marker::Number(..), _)))
 }
 
 /// A quantity as JSON, for `data` and the diff report.

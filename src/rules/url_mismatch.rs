@@ -140,6 +140,10 @@ fn items<'s>(
     let mut out: Vec<Item<'s>> = Vec::new();
     let mut seen = HashSet::new();
     for &(text, at) in texts {
+        // Each line of a multiline text is a piece: most hold nothing to read.
+        if !may_hold(text) {
+            continue;
+        }
         addresses(text, found);
         for a in found.iter() {
             let t = &text[a.span.clone()];
