@@ -19,14 +19,17 @@ use crate::pipeline::Filters;
 use crate::project::FileSelect;
 use crate::project::LoadOptions;
 use crate::rules::{closest, registry};
-use crate::settings::{MixedLanguageOptions, Settings};
+use crate::settings::{MixedLanguageOptions, Settings, UrlMismatchOptions};
 
 /// The names a configuration file may have, in the order they are looked for in each directory.
 pub const FILE_NAMES: [&str; 2] = ["leaflint.toml", ".leaflint.toml"];
 
 /// Rules that take options of their own, with those options (besides `severity` and `locales`).
 /// A rule listed here may be configured even before this build registers it.
-const RULE_OPTIONS: &[(&str, &[&str])] = &[("mixed-language", &["min-words", "min-confidence"])];
+const RULE_OPTIONS: &[(&str, &[&str])] = &[
+    ("mixed-language", &["min-words", "min-confidence"]),
+    ("url-mismatch", &["locale-parts"]),
+];
 
 /// Keys every `[rules.<id>]` table accepts.
 const COMMON_RULE_KEYS: &[&str] = &["severity", "locales"];
@@ -135,6 +138,7 @@ pub struct RuleConfig {
     /// Level by locale tag, overriding `level` for that locale.
     pub locales: BTreeMap<String, Level>,
     pub mixed_language: MixedLanguageOptions,
+    pub url_mismatch: UrlMismatchOptions,
 }
 
 /// A configuration as read from a file (or the defaults).
@@ -262,6 +266,9 @@ impl Config {
             if id == "mixed-language" {
                 settings.mixed_language = rule.mixed_language.clone();
             }
+            if id == "url-mismatch" {
+                settings.url_mismatch = rule.url_mismatch.clone();
+            }
         }
         settings.glossary.extend(self.glossary.iter().cloned());
         for (tag, terms) in &self.glossary_by_locale {
@@ -321,7 +328,9 @@ impl Config {
                 crate::rules::find(id).map(|r| Level::from_severity(r.meta().severity))
             });
             let Some(c) = configured.filter(|c| {
-                !c.locales.is_empty() || c.mixed_language != MixedLanguageOptions::default()
+                !c.locales.is_empty()
+                    || c.mixed_language != MixedLanguageOptions::default()
+                    || c.url_mismatch != UrlMismatchOptions::default()
             }) else {
                 if let Some(level) = level {
                     rules.insert(id.into(), level.as_str().into());
@@ -344,6 +353,9 @@ impl Config {
             }
             if let Some(x) = c.mixed_language.min_confidence {
                 rt.insert("min-confidence".into(), x.into());
+            }
+            if let Some(b) = c.url_mismatch.locale_parts {
+                rt.insert("locale-parts".into(), b.into());
             }
             rules.insert(id.into(), rt.into());
         }
@@ -746,6 +758,20 @@ impl Doc<'_> {
                 }
             }
         }
+        if let Some(v) = table.get("locale-parts") {
+            match v.get_ref() {
+                DeValue::Boolean(b) => rc.url_mismatch.locale_parts = Some(*b),
+                other => {
+                    return Err(self.error(
+                        v.span(),
+                        format!(
+                            "`{what}.locale-parts` must be true or false, not {}",
+                            other.type_str()
+                        ),
+                    ))
+                }
+            }
+        }
         if let Some(x) = table.get("min-confidence") {
             let value = match x.get_ref() {
                 DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
@@ -1022,6 +1048,17 @@ mod tests {
     }
 
     #[test]
+    fn locale_parts_must_be_a_boolean() {
+        let e = err("[rules.url-mismatch]\nlocale-parts = \"yes\"\n");
+        assert!(
+            e.contains("`rules.url-mismatch.locale-parts` must be true or false, not string"),
+            "{e}"
+        );
+        let e = err("[rules.dose-notation]\nlocale-parts = true\n");
+        assert!(e.contains("unknown key `locale-parts`"), "{e}");
+    }
+
+    #[test]
     fn options_of_other_rules_are_rejected() {
         let e = err("[rules.missing-message]\nmin-words = 3\n");
         assert!(
@@ -1061,6 +1098,8 @@ obsolete-message = "off"
 min-words = 4
 min-confidence = 0.75
 locales = { zh = "off" }
+[rules.url-mismatch]
+locale-parts = false
 [glossary]
 terms = ["Olumiant"]
 locales = { zh = ["奥卢米安"] }
@@ -1086,6 +1125,7 @@ reason = "kept until the 2025 revision"
         );
         assert_eq!(settings.severity.get("obsolete-message"), Some(&None));
         assert_eq!(settings.mixed_language.min_words, Some(4));
+        assert_eq!(settings.url_mismatch.locale_parts, Some(false));
         assert_eq!(
             settings.locale_severity["mixed-language"].get("zh"),
             Some(&None)
@@ -1121,6 +1161,10 @@ reason = "kept until the 2025 revision"
         let ml = &again.rules["mixed-language"];
         assert_eq!(ml.locales, c.rules["mixed-language"].locales);
         assert_eq!(ml.mixed_language, c.rules["mixed-language"].mixed_language);
+        assert_eq!(
+            again.rules["url-mismatch"].url_mismatch.locale_parts,
+            Some(false)
+        );
         assert_eq!(
             ml.level.and_then(Level::severity),
             crate::rules::find("mixed-language").map(|r| r.meta().severity)

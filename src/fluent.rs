@@ -168,6 +168,75 @@ pub fn parts<'s>(
         }))
 }
 
+/// Whether a string literal (its text as written, escapes unread) stands for nothing but
+/// whitespace: `{ "" }`, `{ " " }`, `{ "\u00A0" }`.
+pub fn literal_is_blank(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        let shown = if c == '\\' {
+            match chars.next() {
+                Some('u') => hex_char(&mut chars, 4),
+                Some('U') => hex_char(&mut chars, 6),
+                other => other,
+            }
+        } else {
+            Some(c)
+        };
+        if shown.is_some_and(|d| !d.is_whitespace()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn hex_char(chars: &mut std::str::Chars<'_>, n: usize) -> Option<char> {
+    let mut v = 0u32;
+    for _ in 0..n {
+        v = v * 16 + chars.next()?.to_digit(16)?;
+    }
+    char::from_u32(v)
+}
+
+/// Whether a pattern shows nothing but whitespace however it is read: its text elements are
+/// whitespace, and its placeables are string literals of whitespace (`{ "" }`, `{ " " }`) or
+/// `select`s whose every variant is blank. A variable, a number or a reference is something.
+/// Such a part is `empty-translation`'s finding, and the other rules leave it alone.
+pub fn is_blank(pattern: &Pattern<&str>) -> bool {
+    blank_at(pattern, 0)
+}
+
+fn blank_at(pattern: &Pattern<&str>, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    pattern.elements.iter().all(|e| match e {
+        PatternElement::TextElement { value } => value.chars().all(char::is_whitespace),
+        PatternElement::Placeable { expression } => blank_expression(expression, depth + 1),
+    })
+}
+
+fn blank_expression(expression: &Expression<&str>, depth: usize) -> bool {
+    match expression {
+        Expression::Select { variants, .. } => {
+            variants.iter().all(|v| blank_at(&v.value, depth + 1))
+        }
+        Expression::Inline(InlineExpression::StringLiteral { value }) => literal_is_blank(value),
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            depth <= MAX_DEPTH && blank_expression(expression, depth + 1)
+        }
+        Expression::Inline(_) => false,
+    }
+}
+
+/// Whether pieces of a reading (see [`shown`]) show nothing but whitespace.
+pub fn shows_nothing(pieces: &[Shown<'_>]) -> bool {
+    pieces.iter().all(|p| match p.kind {
+        ShownKind::Text => p.text.chars().all(char::is_whitespace),
+        ShownKind::Literal => literal_is_blank(p.text),
+        _ => false,
+    })
+}
+
 /// A variant to choose: its key, and for a large `select` where the first variant with that
 /// key is (`None`: there is none, so the default), so that going through the variants one by
 /// one stays linear; a small `select` is searched.
@@ -670,6 +739,30 @@ mod tests {
             ]
         );
         assert_eq!(shown_text(&buf), "Ta { $n } tabletter.");
+    }
+
+    #[test]
+    fn blank_patterns_show_nothing_but_whitespace() {
+        for (src, blank) in [
+            ("m = { \"\" }\n", true),
+            ("m = { \" \" }{ \"\\u00A0\" }\n", true),
+            ("m = {\"\\u0041\"}\n", false),
+            ("m = { $n ->\n   *[other] { \"\" }\n}\n", true),
+            (
+                "m = { $n ->\n    [one] en\n   *[other] { \"\" }\n}\n",
+                false,
+            ),
+            ("m = { $name }\n", false),
+            ("m = { other }\n", false),
+            ("m = { 0 }\n", false),
+            ("m = Text\n", false),
+        ] {
+            assert_eq!(is_blank(&value(src)), blank, "{src:?}");
+        }
+        assert!(literal_is_blank(""));
+        assert!(literal_is_blank(" \\u3000"));
+        assert!(!literal_is_blank("\\u200B"));
+        assert!(!literal_is_blank("\\\""));
     }
 
     #[test]

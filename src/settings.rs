@@ -18,6 +18,8 @@ pub struct Settings {
     pub locale_severity: LocaleSeverity,
     /// Options of `mixed-language` from the configuration (`None`: the rule's own default).
     pub mixed_language: MixedLanguageOptions,
+    /// Options of `url-mismatch` from the configuration (`None`: the rule's own default).
+    pub url_mismatch: UrlMismatchOptions,
     /// Do-not-translate terms from the configuration, for every locale (added to the tree's
     /// `glossary.txt`).
     pub glossary: Vec<String>,
@@ -117,6 +119,14 @@ pub struct MixedLanguageOptions {
     pub min_words: Option<usize>,
     /// Lowest detector confidence (0 to 1) at which a run is reported.
     pub min_confidence: Option<f64>,
+}
+
+/// Options of the `url-mismatch` rule; `None` keeps the rule's built-in default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlMismatchOptions {
+    /// Whether a URL or path segment that is the locale's tag (`/en/` ↔ `/sv/`, `?lang=en`)
+    /// may differ (default: yes).
+    pub locale_parts: Option<bool>,
 }
 
 /// Severity overrides by locale, as `Settings` holds them.

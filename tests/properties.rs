@@ -11,12 +11,14 @@ use proptest::prelude::*;
 
 /// Rules about a language or the text itself, not about consistency with the reference: an
 /// identical translation is supposed to trip `untranslated` and, for zh, `mixed-language`, and
-/// generated words may stand twice in a row (`take take`) in the reference as in the copy.
+/// generated words may stand twice in a row (`take take`) in the reference as in the copy; a
+/// badly written dose (`dose-notation`) is one in every locale that writes it.
 const LANGUAGE_RULES: &[&str] = &[
     "untranslated",
     "mixed-language",
     "mixed-script",
     "doubled-word",
+    "dose-notation",
 ];
 
 /// One generated message: id, value, optional attribute.

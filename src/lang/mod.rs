@@ -9,8 +9,10 @@
 //! ([`script`]); English versus Swedish falls back to a statistical model ([`detect`]) only when
 //! cheap signals leave the question open.
 
+pub mod address;
 pub mod detect;
 pub mod glossary;
+pub mod lists;
 pub mod script;
 pub mod text;
 pub mod typography;

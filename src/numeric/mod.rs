@@ -10,6 +10,7 @@
 mod binding;
 mod compare;
 mod decimal;
+pub mod dose;
 pub mod tables;
 
 use std::collections::HashMap;
@@ -107,6 +108,23 @@ impl Unit {
         matches!(
             self,
             Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Month | Unit::Year
+        )
+    }
+
+    /// Units of a dose or a strength (`mg`, `µg`, `ml`, `IU`, `mg/kg`): not a body weight
+    /// (`kg`), a concentration in per cent, a temperature or a time.
+    pub fn is_dose(self) -> bool {
+        matches!(
+            self,
+            Unit::Milligram
+                | Unit::Gram
+                | Unit::Microgram
+                | Unit::Millilitre
+                | Unit::Litre
+                | Unit::InternationalUnit
+                | Unit::MilligramPerKilogram
+                | Unit::MicrogramPerKilogram
+                | Unit::MilligramPerMillilitre
         )
     }
 
@@ -1647,7 +1665,21 @@ impl<'s> Scan<'_, 's> {
         // A language with a table reads a lone separator its own way (`1,000` is a thousand in
         // en and zh, one in sv); only the digits-only table keeps both readings.
         let alt = alt.filter(|_| self.t.lang.is_empty());
-        let mut n = Num::bare(i, end, value, Src::Digits);
+        // `.5 mg`, `,5 mg`: a decimal without its leading zero is read as its writer meant it,
+        // half a milligram (how it is written is `dose-notation`'s): after the language's
+        // decimal separator, or the other one when it cannot group thousands, at the start of
+        // a token.
+        let leading = groups.is_empty()
+            && before.is_some_and(|c| {
+                matches!(c, '.' | ',') && (c == self.t.decimal || self.t.lang.is_empty() || n1 != 3)
+            })
+            && !char_before(s, i - 1).is_some_and(|c| is_word(c) || matches!(c, '.' | ',' | '_'));
+        let (start, value, alt) = if leading {
+            (i - 1, value.mul_pow10(-(n1 as i64)), None)
+        } else {
+            (i, value, alt)
+        };
+        let mut n = Num::bare(start, end, value, Src::Digits);
         n.alt = alt;
         // `1万`, `2.5 million`
         let j = if self.t.spaceless {

@@ -465,6 +465,14 @@ pub static SYMBOL_UNITS: &[(&str, Unit)] = &[
     ("MB", Unit::Megabyte),
 ];
 
+/// Unit symbols of doses and strengths that the quantity reader does not read (`ng`, `mmol`,
+/// Swedish `E` for units of insulin): with the dose units of [`SYMBOL_UNITS`] and of each
+/// language's `units` (see [`super::Unit::is_dose`]), what `dose-notation` reads after a number
+/// (matched case-sensitively, as whole words; a unit followed by `/` is a strength, `mg/ml`).
+pub static MORE_DOSE_SYMBOLS: &[&str] = &[
+    "ng", "mmol", "µmol", "μmol", "mEq", "µl", "μl", "µL", "μL", "dl", "dL", "E", "U",
+];
+
 /// Comparator symbols every language writes the same way.
 pub static SYMBOL_CMPS: &[(&str, Cmp)] = &[
     (">=", Cmp::Ge),

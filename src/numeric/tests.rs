@@ -454,6 +454,12 @@ fn values_are_exact_decimals() {
     assert_eq!(one("1 000,125 mg", &SV).value, d("1000.125"));
     assert_eq!(one("0,1 mg", &SV).value, d("0.1"));
     assert_ne!(one("0,1 mg", &SV).value, d("0.10000000000000001"));
+    // A decimal without its leading zero is read as meant (`dose-notation` reports how).
+    assert_eq!(one("take .5 mg", &EN).value, d("0.5"));
+    assert_eq!(one("ta ,25 mg", &SV).value, d("0.25"));
+    assert_eq!(one("take .5 mg", &EN).text, ".5 mg");
+    assert!(agree("Take 0.5 mg.", &EN, "Ta ,5 mg.", &SV));
+    assert_eq!(one("tablets,5 mg", &SV).value, d("5"));
     // Equal values written differently are one value (normalised: no trailing zeros).
     assert_eq!(d("5.90"), d("5.9"));
     assert_eq!(d("1000"), Decimal::new(1, 3));

@@ -9,7 +9,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{offset_in, parts, pattern_slices, variant_key};
+use crate::fluent::{is_blank, offset_in, parts, pattern_slices, variant_key};
 use crate::lang::excerpt;
 use crate::lang::script::cjk;
 
@@ -274,7 +274,8 @@ impl Rule for InconsistentTranslation {
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };
-                if !substantial(r_pattern) {
+                // A part that shows nothing is `empty-translation`'s, not a translation.
+                if !substantial(r_pattern) || is_blank(part.pattern) {
                     continue;
                 }
                 places.push(Place {

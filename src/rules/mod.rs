@@ -10,12 +10,15 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
+pub mod dose_notation;
 pub mod doubled_word;
 pub mod duplicate_id;
+pub mod empty_translation;
 pub mod inconsistent_translation;
 pub mod internal_error;
 pub mod invisible_character;
 pub mod io_error;
+pub mod list_mismatch;
 pub mod missing_attribute;
 pub mod missing_file;
 pub mod missing_message;
@@ -33,6 +36,7 @@ pub mod reference_mismatch;
 pub mod term_mismatch;
 pub mod untranslated;
 pub mod unused_suppression;
+pub mod url_mismatch;
 pub mod variable_mismatch;
 pub mod whitespace;
 
@@ -69,9 +73,12 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &missing_value::MissingValue,
         &missing_attribute::MissingAttribute,
         &obsolete_attribute::ObsoleteAttribute,
+        &empty_translation::EmptyTranslation,
         &duplicate_id::DuplicateId,
         &variable_mismatch::VariableMismatch,
         &numeric_mismatch::NumericMismatch,
+        &dose_notation::DoseNotation,
+        &url_mismatch::UrlMismatch,
         &reference_mismatch::ReferenceMismatch,
         &term_mismatch::TermMismatch,
         &inconsistent_translation::InconsistentTranslation,
@@ -81,6 +88,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &untranslated::Untranslated,
         &invisible_character::InvisibleCharacter,
         &punctuation_mismatch::PunctuationMismatch,
+        &list_mismatch::ListMismatch,
         &whitespace::Whitespace,
         &doubled_word::DoubledWord,
         &unused_suppression::UnusedSuppression,

@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{first_of_keys, first_select, variant_key, Choice};
+use crate::fluent::{first_of_keys, first_select, is_blank, variant_key, Choice};
+use crate::lang::address::{addresses, may_hold, Kind as AddressKind};
+use crate::lang::lists::{marker, Marker};
 use crate::numeric::{
     compare_pairs, extract, extract_into, moved, table_for, Decimal, Diff, Kind, Piece, Quantity,
     Table,
@@ -85,7 +87,73 @@ fn quantities<'s>(
 ) -> Vec<Quantity<'s>> {
     buf.clear();
     pieces(file, pattern, key, &mut true, buf);
-    extract(buf, table)
+    let mut qs = extract(buf, table);
+    without_non_quantities(buf, &mut qs);
+    qs
+}
+
+/// Drops what only looks like a quantity: the digits of a phone number (`+46 8 123 456 78`),
+/// an address that `url-mismatch` compares whole, and the number of a numbered list item
+/// (`3. Swallow…`), which `list-mismatch` compares.
+fn without_non_quantities(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
+    if qs.is_empty() {
+        return;
+    }
+    // A phone number is read as several numbers, or as one of seven digits or more.
+    let phone_like = qs.len() >= 2
+        || qs
+            .iter()
+            .any(|q| q.text.bytes().filter(u8::is_ascii_digit).count() >= 7);
+    let mut phones: Vec<Range<usize>> = Vec::new();
+    if phone_like {
+        let mut found = Vec::new();
+        // Seven digits at least, or a `tel:`, in the piece.
+        let may_call = |t: &str| {
+            t.bytes().filter(u8::is_ascii_digit).count() >= 7 || (t.contains(':') && may_hold(t))
+        };
+        for p in pieces.iter().filter(|p| may_call(p.text)) {
+            addresses(p.text, &mut found);
+            phones.extend(
+                found
+                    .iter()
+                    .filter(|a| a.kind == AddressKind::Phone)
+                    .map(|a| p.offset + a.span.start..p.offset + a.span.end),
+            );
+        }
+    }
+    qs.retain(|q| {
+        !phones
+            .iter()
+            .any(|ph| ph.start <= q.span.start && q.span.end <= ph.end)
+            && !numbers_an_item(pieces, q.span.start)
+    });
+}
+
+/// Whether the digits at byte `at` of the file number a list item: they start a line of the
+/// pieces (after its indentation, or a bracket) that `lists::marker` reads as numbered.
+fn numbers_an_item(pieces: &[Piece<'_>], at: usize) -> bool {
+    let Some(k) = pieces
+        .iter()
+        .position(|p| p.offset <= at && at < p.offset + p.text.len())
+    else {
+        return false;
+    };
+    let p = &pieces[k];
+    let local = at - p.offset;
+    let head = &p.text[..local];
+    let begin = match head.rfind('\n') {
+        Some(nl) => nl + 1,
+        // The piece's start starts a line when it starts the pattern or follows a line break.
+        None if k == 0 || pieces[k - 1].text.ends_with('\n') => 0,
+        None => return false,
+    };
+    let before = head[begin..].trim_start();
+    if !(before.is_empty() || before == "(" || before == "（") {
+        return false;
+    }
+    let line = &p.text[begin..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    matches!(marker(line), Some((Marker::Number(..), _)))
 }
 
 /// A quantity as JSON, for `data` and the diff report.
@@ -340,8 +408,9 @@ fn check_entry<'s>(
             continue;
         };
         // Text copied from the reference says the same quantities, whatever the language tables
-        // make of it (being a copy is `untranslated`'s business).
-        if pattern == r_pattern {
+        // make of it (being a copy is `untranslated`'s business); a part that shows nothing is
+        // `empty-translation`'s.
+        if pattern == r_pattern || is_blank(pattern) {
             continue;
         }
         let anchor = match attribute {
@@ -378,6 +447,7 @@ fn check_entry<'s>(
                 continue;
             }
             extract_into(buf, t_table, tq);
+            without_non_quantities(buf, tq);
             if rq.is_empty() && tq.is_empty() {
                 continue;
             }

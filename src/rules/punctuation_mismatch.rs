@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{for_each_reading, parts, shown, shown_text, Shown, ShownKind};
+use crate::fluent::{
+    for_each_reading, is_blank, parts, shown, shown_text, shows_nothing, Shown, ShownKind,
+};
 use crate::lang::script::invisible;
 use crate::lang::typography::{
     bracket, quote_family, typography_for, Ending, Family, Role, Typography, FAMILIES,
@@ -680,13 +682,17 @@ impl Rule for PunctuationMismatch {
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };
-                // Text copied from the reference ends as the reference does.
-                if part.pattern == r_pattern {
+                // Text copied from the reference ends as the reference does; a part that shows
+                // nothing is `empty-translation`'s.
+                if part.pattern == r_pattern || is_blank(part.pattern) {
                     continue;
                 }
                 seen.clear();
                 for_each_reading(part.pattern, r_pattern, |key, own, theirs| {
                     shown(file.text(), part.pattern, own, &mut tb);
+                    if shows_nothing(&tb) {
+                        return;
+                    }
                     shown(reference.text(), r_pattern, theirs, &mut rb);
                     let ts = Scan::of(&tb, t_table);
                     let rs = Scan::of(&rb, r_table);

@@ -6,7 +6,7 @@ use fluent_syntax::ast::{InlineExpression, PatternElement};
 
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{parts, uses, walk_pattern, Uses, Visitor};
+use crate::fluent::{is_blank, parts, uses, walk_pattern, Uses, Visitor};
 use crate::project::EntryView;
 
 pub struct ReferenceMismatch;
@@ -179,10 +179,11 @@ impl Rule for ReferenceMismatch {
             let rrefs = references(reference.text(), &rv);
             let en = ctx.reference().tag();
             // References in a value or attribute the translation lacks altogether are part of
-            // that `missing-value` / `missing-attribute` finding.
+            // that `missing-value` / `missing-attribute` finding, and those of a part that shows
+            // nothing of `empty-translation`'s.
             let translated = |r: &&Reference<'_>| match r.part {
-                None => t.value.is_some(),
-                Some(a) => t.attribute(a).is_some(),
+                None => t.value.is_some_and(|v| !is_blank(v)),
+                Some(a) => t.attribute(a).is_some_and(|a| !is_blank(&a.value)),
             };
             // Sets of what each side references, so that a message with thousands of
             // references is compared in one pass, not each against all.

@@ -4,7 +4,7 @@ use fluent_syntax::ast::InlineExpression;
 
 use super::{closest, Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
-use crate::fluent::{parts, uses, walk_pattern, Uses, Visitor};
+use crate::fluent::{first_select, is_blank, parts, uses, walk_pattern, Uses, Visitor};
 use crate::project::{EntryView, ParsedFile};
 
 pub struct VariableMismatch;
@@ -151,10 +151,27 @@ impl Rule for VariableMismatch {
             }
             // Variables reported as moved to another part: one finding, not two.
             let mut misplaced = foldhash::HashSet::default();
+            // A part that shows nothing is `empty-translation`'s: its lost variables are that
+            // one finding.
+            // So is a variant that shows nothing (`*[other] { "" }`), which would otherwise make
+            // the count look as if it only chose a form.
+            let blank: Vec<Option<&str>> = parts(t.value, t.attributes)
+                .filter(|p| is_blank(p.pattern))
+                .map(|p| p.attribute)
+                .collect();
+            let blank_variant: Vec<Option<&str>> = parts(t.value, t.attributes)
+                .filter(|p| {
+                    first_select(p.pattern).is_some_and(|vs| vs.iter().any(|v| is_blank(&v.value)))
+                })
+                .map(|p| p.attribute)
+                .collect();
             for (part, ru) in &theirs {
                 let Some(tu) = own_parts.get(part) else {
                     continue;
                 };
+                if blank.contains(part) {
+                    continue;
+                }
                 let mut keys: Vec<&str> = ru.shown.keys().chain(&ru.selectors).copied().collect();
                 keys.sort_by_key(|v| r_order.get(v).copied());
                 keys.dedup();
@@ -185,7 +202,11 @@ impl Rule for VariableMismatch {
                                 )
                             }
                         }
-                    } else if tmost == 0 && rmost > 0 && !(one_form && ru.fewest(&v) == 0) {
+                    } else if tmost == 0
+                        && rmost > 0
+                        && !(one_form && ru.fewest(&v) == 0)
+                        && !blank_variant.contains(part)
+                    {
                         format!(
                             "`${v}` is shown in {en} but {lang} only uses it to choose a form{}",
                             if part.is_some() {

@@ -7,7 +7,8 @@ use fluent_syntax::ast::{Pattern, PatternElement};
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
 use crate::diagnostic::{Label, Severity, Side};
 use crate::fluent::{
-    for_each_reading, offset_in, parts, shown, shown_text, text_runs, Run, Shown, ShownKind,
+    for_each_reading, is_blank, offset_in, parts, shown, shown_text, shows_nothing, text_runs, Run,
+    Shown, ShownKind,
 };
 use crate::lang::typography::{typography_for, Ending, UnitSpace};
 use crate::lang::{excerpt, excerpt_end};
@@ -450,6 +451,11 @@ impl Rule for Whitespace {
                 .filter(|rf| !rf.damaged(t.id()))
                 .and_then(|_| unit.counterpart(&t));
             for part in parts(t.value, t.attributes) {
+                // A part that shows nothing but whitespace is `empty-translation`'s (or, in the
+                // reference, nothing to read).
+                if is_blank(part.pattern) {
+                    continue;
+                }
                 let r_pattern = r.as_ref().and_then(|r| match part.attribute {
                     None => r.value,
                     Some(a) => r.attribute(a).map(|a| &a.value),
@@ -538,6 +544,10 @@ impl Rule for Whitespace {
                 let mut seen: Vec<(usize, bool)> = Vec::new();
                 for_each_reading(part.pattern, r_pattern, |key, own, theirs| {
                     shown(text, part.pattern, own, &mut tb);
+                    // A variant that leaves the reading blank is `empty-translation`'s.
+                    if shows_nothing(&tb) {
+                        return;
+                    }
                     shown(reference.text(), r_pattern, theirs, &mut rb);
                     for end in [false, true] {
                         let (t, r) = (edge(&tb, end), edge(&rb, end));
