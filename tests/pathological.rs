@@ -680,3 +680,49 @@ fn a_message_with_20_000_attributes_is_checked_without_quadratic_look_ups() {
         [("missing-attribute", "a12345"), ("duplicate-id", "a7")]
     );
 }
+
+#[test]
+fn a_list_of_50_000_items_and_a_url_of_200_000_brackets_are_checked_in_linear_time() {
+    // Items without digits (numbers lost are `numeric-mismatch`'s, measured elsewhere).
+    let word = |mut i: usize| {
+        let mut w = String::new();
+        loop {
+            w.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+            if i == 0 {
+                return w;
+            }
+        }
+    };
+    let items = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("    • item {}\n", word(i)))
+            .collect()
+    };
+    let url = format!("https://x.org/{}", ")".repeat(200_000));
+    let en = format!("list =\n    Items:\n{}link = See {url}.\n", items(50_000));
+    let sv = format!(
+        "list =\n    Punkter:\n{}link = Se https://x.org/ny.\n",
+        items(2)
+    );
+    let t = tree(&[
+        ("en/leaflet.ftl", en.as_bytes()),
+        ("sv/leaflet.ftl", sv.as_bytes()),
+    ]);
+    let r = check(t.path(), &["--quiet"], Duration::from_secs(60));
+    // Every lost item is counted; the URL is one finding.
+    let count = |rule: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(rule))
+            .and_then(|l| l.split_whitespace().last())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        count("list-mismatch").as_deref(),
+        Some("49998"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(count("url-mismatch").as_deref(), Some("1"), "{}", r.stdout);
+}

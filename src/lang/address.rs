@@ -114,18 +114,23 @@ fn domain_char(c: u8) -> bool {
 /// The end of `text[start..end]` without the punctuation that ends a sentence or closes a
 /// bracket the address did not open.
 fn trim_end(b: &[u8], start: usize, mut end: usize) -> usize {
-    loop {
-        let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) else {
-            return end;
-        };
-        let unbalanced = |open: u8, close: u8| {
-            let s = &b[start..end];
-            s.iter().filter(|&&c| c == close).count() > s.iter().filter(|&&c| c == open).count()
-        };
-        let drop = match last {
+    // Brackets counted once, then as they are trimmed (linear in the address).
+    let count = |c: u8| b[start..end].iter().filter(|&&d| d == c).count();
+    let (mut round, mut square) = (
+        count(b')') as isize - count(b'(') as isize,
+        count(b']') as isize - count(b'[') as isize,
+    );
+    while end > start {
+        let drop = match b[end - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b'*' => true,
-            b')' => unbalanced(b'(', b')'),
-            b']' => unbalanced(b'[', b']'),
+            b')' if round > 0 => {
+                round -= 1;
+                true
+            }
+            b']' if square > 0 => {
+                square -= 1;
+                true
+            }
             _ => false,
         };
         if !drop {
@@ -133,6 +138,7 @@ fn trim_end(b: &[u8], start: usize, mut end: usize) -> usize {
         }
         end -= 1;
     }
+    end
 }
 
 fn starts_with_ci(b: &[u8], i: usize, prefix: &str) -> bool {

@@ -275,7 +275,7 @@ impl Rule for ListMismatch {
         let en = ctx.reference().tag();
         let lang = unit.locale.tag();
         let (mut tb, mut rb) = (Vec::new(), Vec::new());
-        let mut seen: Vec<(usize, u8)> = Vec::new();
+        let mut seen: foldhash::HashSet<(usize, u8)> = Default::default();
         for t in file.views() {
             if t.meta.is_term || file.damaged(t.id()) || reference.damaged(t.id()) {
                 continue;
@@ -375,7 +375,7 @@ fn compare(
     tl: &[Line],
     (en, lang): (&str, &str),
     site: &Site<'_, '_, '_, '_>,
-    seen: &mut Vec<(usize, u8)>,
+    seen: &mut foldhash::HashSet<(usize, u8)>,
     out: &mut Sink,
 ) {
     let (mut ri, mut ti) = (items(rl, false), items(tl, false));
@@ -439,14 +439,19 @@ fn compare(
     }
     if n > m {
         let partner = unpaired(&ri, &ti, true);
+        // Where a lost item would be: before the translation's next paired item, else after
+        // its last (looked up from the end, once).
+        let mut next = vec![None; n];
+        let mut after = None;
+        for i in (0..n).rev() {
+            after = partner[i].or(after);
+            next[i] = after;
+        }
         for (i, r) in ri.iter().enumerate() {
             if partner[i].is_some() {
                 continue;
             }
-            // Where the lost item would be: before the translation's next paired item, else
-            // after its last.
-            let next = partner[i..].iter().flatten().next().copied();
-            let at = next.map_or(ti[m - 1], |j| ti[j]);
+            let at = next[i].map_or(ti[m - 1], |j| ti[j]);
             let span = at.span.clone().unwrap_or_else(|| site.anchor.clone());
             let message = format!("`{}` in {en} is missing in {lang}: {counts}", cut(r));
             site.emit(out, seen, 2, span, r.span.clone(), at.in_variant, message);
@@ -481,7 +486,7 @@ impl Site<'_, '_, '_, '_> {
     fn emit(
         &self,
         out: &mut Sink,
-        seen: &mut Vec<(usize, u8)>,
+        seen: &mut foldhash::HashSet<(usize, u8)>,
         kind: u8,
         span: Range<usize>,
         reference: Option<Range<usize>>,
@@ -490,10 +495,9 @@ impl Site<'_, '_, '_, '_> {
     ) {
         // Text outside a `select` is in every reading: one finding.
         let at = reference.as_ref().map_or(span.start, |r| r.start);
-        if seen.contains(&(at, kind)) {
+        if !seen.insert((at, kind)) {
             return;
         }
-        seen.push((at, kind));
         let d = out
             .emit_entry(self.unit, self.entry, span.clone(), message)
             .with_attribute(self.attribute)

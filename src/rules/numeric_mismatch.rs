@@ -132,12 +132,14 @@ fn without_non_quantities(pieces: &[Piece<'_>], qs: &mut Vec<Quantity<'_>>) {
 /// Whether the digits at byte `at` of the file number a list item: they start a line of the
 /// pieces (after its indentation, or a bracket) that `lists::marker` reads as numbered.
 fn numbers_an_item(pieces: &[Piece<'_>], at: usize) -> bool {
-    let Some(k) = pieces
-        .iter()
-        .position(|p| p.offset <= at && at < p.offset + p.text.len())
-    else {
+    // The pieces of a reading follow the file, so the one holding `at` is found by halves.
+    let k = pieces.partition_point(|p| p.offset + p.text.len() <= at);
+    if !pieces
+        .get(k)
+        .is_some_and(|p| p.offset <= at && at < p.offset + p.text.len())
+    {
         return false;
-    };
+    }
     let p = &pieces[k];
     let local = at - p.offset;
     let head = &p.text[..local];
