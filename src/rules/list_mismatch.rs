@@ -189,6 +189,17 @@ fn fit(r: &Line, t: &Line, rw: &Words<'_>, tw: &Words<'_>, ratio: f64) -> i64 {
     shared * 200 + stems * 100 + number + (length * 100.0) as i64
 }
 
+/// Whether a pair is paired on evidence, not on length and place alone: a shared anchor or
+/// stem, or the same number.
+fn evidence(r: &Line, t: &Line, rw: &Words<'_>, tw: &Words<'_>) -> bool {
+    matches!((r.marker, t.marker), (Some(Marker::Number(a, _)), Some(Marker::Number(b, _))) if a == b)
+        || rw
+            .anchors
+            .iter()
+            .any(|w| tw.anchors.binary_search(w).is_ok())
+        || rw.stems.iter().any(|w| tw.stems.binary_search(w).is_ok())
+}
+
 /// A little for a pair in the same place counted from the start: with nothing else to tell,
 /// the item left over is the last.
 const SAME_PLACE: i64 = 10;
@@ -197,10 +208,24 @@ const SAME_PLACE: i64 = 10;
 /// with one of the longer's, in order, so that the pairs fit best. `long_is_reference`: which
 /// side is longer. Returns the indices of the unpaired items of the longer list, and for each
 /// item of it the index of its partner (if any).
+#[cfg(test)]
 fn unpaired(long: &[&Line], short: &[&Line], long_is_reference: bool) -> Vec<Option<usize>> {
+    aligned(long, short, long_is_reference).0
+}
+
+/// [`unpaired`], and for each item of the longer list whether it is paired on
+/// [`evidence`].
+fn aligned(
+    long: &[&Line],
+    short: &[&Line],
+    long_is_reference: bool,
+) -> (Vec<Option<usize>>, Vec<bool>) {
     let (n, m) = (long.len(), short.len());
     if n * m > MAX_TABLE || m == 0 {
-        return (0..n).map(|i| (i < m).then_some(i)).collect();
+        return (
+            (0..n).map(|i| (i < m).then_some(i)).collect(),
+            vec![false; n],
+        );
     }
     let la: Vec<Words<'_>> = long.iter().map(|l| Words::of(l)).collect();
     let sa: Vec<Words<'_>> = short.iter().map(|l| Words::of(l)).collect();
@@ -252,7 +277,46 @@ fn unpaired(long: &[&Line], short: &[&Line], long_is_reference: bool) -> Vec<Opt
         }
         i -= 1;
     }
-    partner
+    let evidenced = (0..n)
+        .map(|i| {
+            partner[i].is_some_and(|j| {
+                if long_is_reference {
+                    evidence(long[i], short[j], &la[i], &sa[j])
+                } else {
+                    evidence(short[j], long[i], &sa[j], &la[i])
+                }
+            })
+        })
+        .collect();
+    (partner, evidenced)
+}
+
+/// For each unpaired item of the longer list, whether the paired items next to it (the nearest
+/// before and after it that exist) are paired on evidence: then which item is left over is
+/// known, otherwise it is the best guess by length and place.
+fn certain(partner: &[Option<usize>], evidenced: &[bool]) -> Vec<bool> {
+    let n = partner.len();
+    // The evidence of the nearest paired item before and after each item.
+    let mut before = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        before[i] = last;
+        if partner[i].is_some() {
+            last = Some(evidenced[i]);
+        }
+    }
+    let mut out = vec![false; n];
+    let mut next = None;
+    for i in (0..n).rev() {
+        out[i] = partner[i].is_none()
+            && (before[i].is_some() || next.is_some())
+            && before[i] != Some(false)
+            && next != Some(false);
+        if partner[i].is_some() {
+            next = Some(evidenced[i]);
+        }
+    }
+    out
 }
 
 /// The number of a numbered item and its marker as written (`3.`).
@@ -438,7 +502,8 @@ fn compare(
         return;
     }
     if n > m {
-        let partner = unpaired(&ri, &ti, true);
+        let (partner, evidenced) = aligned(&ri, &ti, true);
+        let known = certain(&partner, &evidenced);
         // Where a lost item would be: before the translation's next paired item, else after
         // its last (looked up from the end, once).
         let mut next = vec![None; n];
@@ -453,20 +518,35 @@ fn compare(
             }
             let at = next[i].map_or(ti[m - 1], |j| ti[j]);
             let span = at.span.clone().unwrap_or_else(|| site.anchor.clone());
-            let message = format!("`{}` in {en} is missing in {lang}: {counts}", cut(r));
+            let message = if known[i] {
+                format!("`{}` in {en} is missing in {lang}: {counts}", cut(r))
+            } else {
+                format!(
+                    "an item of {en} is missing in {lang}, perhaps `{}` (the items share no names or numbers; the best fit by length): {counts}",
+                    cut(r)
+                )
+            };
             site.emit(out, seen, 2, span, r.span.clone(), at.in_variant, message);
         }
     } else {
-        let partner = unpaired(&ti, &ri, false);
+        let (partner, evidenced) = aligned(&ti, &ri, false);
+        let known = certain(&partner, &evidenced);
         for (j, t) in ti.iter().enumerate() {
             if partner[j].is_some() {
                 continue;
             }
             let span = t.span.clone().unwrap_or_else(|| site.anchor.clone());
-            let message = format!(
-                "`{}` in {lang} has no counterpart in {en}: {counts}",
-                cut(t)
-            );
+            let message = if known[j] {
+                format!(
+                    "`{}` in {lang} has no counterpart in {en}: {counts}",
+                    cut(t)
+                )
+            } else {
+                format!(
+                    "an item of {lang} has no counterpart in {en}, perhaps `{}` (the items share no names or numbers; the best fit by length): {counts}",
+                    cut(t)
+                )
+            };
             site.emit(out, seen, 3, span, None, t.in_variant, message);
         }
     }
@@ -539,6 +619,64 @@ mod tests {
             .filter(|(_, p)| p.is_none())
             .map(|(l, _)| l.text.clone())
             .collect()
+    }
+
+    /// Which lost items are known (the pairs next to them share names or numbers) and which are
+    /// the best guess by length.
+    fn known(r: &[&str], t: &[&str]) -> Vec<(String, bool)> {
+        let rl: Vec<Line> = r.iter().map(|s| line(s)).collect();
+        let tl: Vec<Line> = t.iter().map(|s| line(s)).collect();
+        let (ri, ti): (Vec<&Line>, Vec<&Line>) = (rl.iter().collect(), tl.iter().collect());
+        let (partner, evidenced) = aligned(&ri, &ti, true);
+        let sure = certain(&partner, &evidenced);
+        ri.iter()
+            .enumerate()
+            .filter(|(i, _)| partner[*i].is_none())
+            .map(|(i, l)| (l.text.clone(), sure[i]))
+            .collect()
+    }
+
+    #[test]
+    fn a_lost_item_between_items_that_share_nothing_is_a_guess() {
+        // Four warnings, three translated: by length alone the last looks lost, though the
+        // third is (`Förvaras torrt.` is `Store dry.`). Named as a guess, not as a fact.
+        assert_eq!(
+            known(
+                &[
+                    "• Do not drive.",
+                    "• Avoid alcohol.",
+                    "• Keep away from children.",
+                    "• Store dry."
+                ],
+                &["• Kör inte bil.", "• Undvik alkohol.", "• Förvaras torrt."],
+            ),
+            [("• Store dry.".to_string(), false)]
+        );
+        // Names on both sides of the gap: known.
+        assert_eq!(
+            known(
+                &[
+                    "- sysv: (sum -s)",
+                    "- bsd: (sum -r)",
+                    "- crc: (cksum)",
+                    "- md5: (md5sum)"
+                ],
+                &[
+                    "- sysv: (motsvarande sum -s)",
+                    "- crc: (motsvarande cksum)",
+                    "- md5: (motsvarande md5sum)"
+                ],
+            ),
+            [("- bsd: (sum -r)".to_string(), true)]
+        );
+        // Numbers: known, also at the end of the list.
+        assert_eq!(
+            known(
+                &["1. Wash", "2. Dry", "3. Apply"],
+                &["1. Tvätta", "2. Torka"]
+            ),
+            [("3. Apply".to_string(), true)]
+        );
     }
 
     #[test]
