@@ -61,21 +61,57 @@ pub fn is_placeholder_email(address: &str) -> bool {
         || EXAMPLE_TLDS.iter().any(|t| domain.ends_with(t))
 }
 
+/// The bytes [`may_hold`] looks at: digits, `@`, backslash, `/`, `w`, `W` and `:`.
+static SIGNS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = true;
+        d += 1;
+    }
+    t[b'@' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'/' as usize] = true;
+    t[b'w' as usize] = true;
+    t[b'W' as usize] = true;
+    t[b':' as usize] = true;
+    t
+};
+
 /// Whether `text` may hold an address at all: a `/` (URLs and paths; not one of markup), `@`,
 /// `\`, `www.`, `tel:`, or seven digits. Most texts do not, and are not scanned.
 pub fn may_hold(text: &str) -> bool {
     let b = text.as_bytes();
-    // A few vectorised passes (memchr, a count of digits), not a match per byte: every part
-    // of every translation is asked.
-    memchr::memchr3_iter(b'/', b'@', b'\\', b).any(|i| {
-        // Not the `/` of markup (`</a>`, `<br/>`).
-        b[i] != b'/' || !((i > 0 && b[i - 1] == b'<') || b.get(i + 1) == Some(&b'>'))
-    }) || b.iter().filter(|c| c.is_ascii_digit()).count() >= PHONE_DIGITS.0
-        || memchr::memchr2_iter(b'w', b'W', b).any(|i| {
-            b.get(i..i + 4)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
-        })
-        || memchr::memchr_iter(b':', b).any(|i| i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"tel"))
+    // One pass, stopping at the first sign: every part of every translation is asked, and most
+    // are short (several vectorised searches cost more in setting up than they save).
+    let mut digits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if !SIGNS[usize::from(c)] {
+            continue;
+        }
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits >= PHONE_DIGITS.0 {
+                    return true;
+                }
+            }
+            b'@' | b'\\' => return true,
+            // Not the `/` of markup (`</a>`, `<br/>`).
+            b'/' if !((i > 0 && b[i - 1] == b'<') || b.get(i + 1) == Some(&b'>')) => {
+                return true;
+            }
+            b'w' | b'W'
+                if b.get(i..i + 4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"www.")) =>
+            {
+                return true;
+            }
+            b':' if i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"tel") => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Characters an address token may continue with: before one, a character of these does not
