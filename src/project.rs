@@ -782,6 +782,14 @@ impl<'a, 's> EntryView<'a, 's> {
     pub fn id(&self) -> &'s str {
         self.meta.id
     }
+    /// The value (`None`) or the first attribute called `name`: the pattern of one part.
+    pub fn part(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'s str>> {
+        match attribute {
+            None => self.value,
+            Some(name) => self.attribute(name).map(|a| &a.value),
+        }
+    }
+
     /// The first attribute called `name`.
     pub fn attribute(&self, name: &str) -> Option<&'a ast::Attribute<&'s str>> {
         let sorted = &self.meta.attributes_by_name;

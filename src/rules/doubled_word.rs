@@ -317,10 +317,7 @@ impl Rule for DoubledWord {
                 let r_pattern = reference
                     .filter(|rf| !rf.damaged(t.id()))
                     .and_then(|_| unit.counterpart(&t))
-                    .and_then(|r| match part.attribute {
-                        None => r.value,
-                        Some(a) => r.attribute(a).map(|a| &a.value),
-                    });
+                    .and_then(|r| r.part(part.attribute));
                 theirs.clear();
                 if let (Some(p), Some(rf)) = (r_pattern, reference) {
                     scan(p, rf.text(), r_tables, &mut theirs);

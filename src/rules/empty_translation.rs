@@ -95,10 +95,7 @@ impl Rule for EmptyTranslation {
                 if t.meta.is_term && part.attribute.is_some() {
                     continue;
                 }
-                let r_pattern = match part.attribute {
-                    None => r.value,
-                    Some(a) => r.attribute(a).map(|a| &a.value),
-                };
+                let r_pattern = r.part(part.attribute);
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };

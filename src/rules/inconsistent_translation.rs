@@ -267,10 +267,7 @@ impl Rule for InconsistentTranslation {
                         continue;
                     }
                 }
-                let r_pattern = match part.attribute {
-                    None => r.value,
-                    Some(a) => r.attribute(a).map(|a| &a.value),
-                };
+                let r_pattern = r.part(part.attribute);
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };
@@ -465,26 +462,15 @@ fn spans(unit: &Unit<'_, '_>, p: &Place<'_>) -> (Range<usize>, Range<usize>) {
         return (0..0, 0..0);
     };
     let t = file.view(p.entry);
-    let t_pattern = match p.attribute {
-        None => t.value,
-        Some(a) => t.attribute(a).map(|a| &a.value),
+    // The part's span in its file, or the entry's id where the part is gone.
+    let span = |text: &str, e: &crate::project::EntryView<'_, '_>| match e.part(p.attribute) {
+        Some(pattern) => span_of(text, pattern, &e.meta.id_span),
+        None => e.meta.id_span.clone(),
     };
-    let t_span = match t_pattern {
-        Some(pattern) => span_of(file.text(), pattern, &t.meta.id_span),
-        None => t.meta.id_span.clone(),
-    };
+    let t_span = span(file.text(), &t);
     let r_span = unit
         .counterpart(&t)
-        .map(|r| {
-            let pattern = match p.attribute {
-                None => r.value,
-                Some(a) => r.attribute(a).map(|a| &a.value),
-            };
-            match pattern {
-                Some(pattern) => span_of(reference.text(), pattern, &r.meta.id_span),
-                None => r.meta.id_span.clone(),
-            }
-        })
+        .map(|r| span(reference.text(), &r))
         .unwrap_or_default();
     (t_span, r_span)
 }

@@ -348,10 +348,7 @@ impl Rule for ListMismatch {
                 continue;
             };
             for part in parts(t.value, t.attributes) {
-                let r_pattern = match part.attribute {
-                    None => r.value,
-                    Some(a) => r.attribute(a).map(|a| &a.value),
-                };
+                let r_pattern = r.part(part.attribute);
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };

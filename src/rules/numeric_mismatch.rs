@@ -402,10 +402,7 @@ fn check_entry<'s>(
         .into_iter()
         .chain(t.attributes.iter().map(|a| (Some(a.id.name), &a.value)));
     for (attribute, pattern) in own {
-        let r_pattern = match attribute {
-            None => r.value,
-            Some(name) => r.attribute(name).map(|a| &a.value),
-        };
+        let r_pattern = r.part(attribute);
         let Some(r_pattern) = r_pattern else {
             continue;
         };

@@ -96,10 +96,7 @@ impl Rule for Untranslated {
             for part in parts(t.value, t.attributes) {
                 let attribute = part.attribute;
                 // A look-up by name, not a scan: an entry may have thousands of attributes.
-                let r_pattern = match attribute {
-                    None => r.value,
-                    Some(a) => r.attribute(a).map(|a| &a.value),
-                };
+                let r_pattern = r.part(attribute);
                 let Some(r_pattern) = r_pattern else {
                     continue;
                 };

@@ -456,10 +456,7 @@ impl Rule for Whitespace {
                 if is_blank(part.pattern) {
                     continue;
                 }
-                let r_pattern = r.as_ref().and_then(|r| match part.attribute {
-                    None => r.value,
-                    Some(a) => r.attribute(a).map(|a| &a.value),
-                });
+                let r_pattern = r.as_ref().and_then(|r| r.part(part.attribute));
                 let site = Site {
                     unit,
                     entry: &t,
