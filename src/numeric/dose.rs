@@ -227,8 +227,9 @@ fn connector_after(text: &str, i: usize) -> Option<usize> {
 /// Every badly written dose in `text`, in order, into `out` (not cleared).
 pub fn dose_faults(text: &str, table: &Table, out: &mut Vec<DoseFault>) {
     let b = text.as_bytes();
-    // Most texts have no digit at all.
-    if !b.iter().any(u8::is_ascii_digit) {
+    // Every fault is in a number with a decimal separator followed by a digit (`1.0`, `.5`):
+    // most texts have none.
+    if !memchr::memchr2_iter(b'.', b',', b).any(|i| b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
         return;
     }
     let mut i = 0;
