@@ -125,17 +125,39 @@ pub fn check_tree_filtered(
     filters: &Filters,
     entries: bool,
 ) -> Outcome {
+    check_groups(tree, settings, filters, entries, None)
+}
+
+/// Checks only the files at the relative path `rel` (`leaflet.ftl`, `/`-separated) of one
+/// loaded tree, in every locale, against the whole tree — what an editor needs after a change
+/// to one file. Findings about a locale as a whole are left out.
+pub fn check_tree_path(tree: &Tree, settings: &Settings, filters: &Filters, rel: &str) -> Outcome {
+    check_groups(tree, settings, filters, false, Some(rel))
+}
+
+fn check_groups(
+    tree: &Tree,
+    settings: &Settings,
+    filters: &Filters,
+    entries: bool,
+    only: Option<&str>,
+) -> Outcome {
     let shared = Shared::new(tree, settings);
     // Every relative path of any locale (a unit decides whether a locale is expected to have
     // it), then the locale-level group (`None`) for findings about a locale as a whole.
-    let mut rels: Vec<&str> = tree
-        .locales
-        .iter()
-        .flat_map(|l| l.files.iter().map(|f| f.rel.as_str()))
-        .collect();
-    rels.sort_unstable();
-    rels.dedup();
-    let groups: Vec<Option<&str>> = rels.into_iter().map(Some).chain([None]).collect();
+    let groups: Vec<Option<&str>> = match only {
+        Some(rel) => vec![Some(rel)],
+        None => {
+            let mut rels: Vec<&str> = tree
+                .locales
+                .iter()
+                .flat_map(|l| l.files.iter().map(|f| f.rel.as_str()))
+                .collect();
+            rels.sort_unstable();
+            rels.dedup();
+            rels.into_iter().map(Some).chain([None]).collect()
+        }
+    };
     let results: Vec<PathOutcome> = groups
         .par_iter()
         .map(|rel| {
@@ -230,6 +252,7 @@ fn guarded(tree: &Tree, rel: Option<&str>, check: impl FnOnce() -> PathOutcome) 
         text: None,
         data: None,
         highlights: Vec::new(),
+        fix: None,
         snippet: None,
         rel: rel.unwrap_or_default().to_string(),
         labelled: false,

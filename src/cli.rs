@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// Show which configuration file applies, or with `--dump` the effective configuration.
     Config(ConfigCommand),
+    /// Run as a language server over stdio, for editors (see `docs/editors.md`).
+    Server,
 }
 
 /// Which configuration file to use (`check` and `config`).

@@ -59,6 +59,22 @@ pub struct Related {
     pub span: Range<usize>,
 }
 
+/// A change that fixes a finding and does nothing else (`--fix`, an editor's code action):
+/// edits of the file's decoded text, not overlapping, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the change does, for a person ("remove the zero-width space").
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// One replacement of a byte range of a file's decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Range<usize>,
+    pub replacement: String,
+}
+
 /// One finding of one rule.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -85,6 +101,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Rule-specific structured data (for example both quantities of a numeric mismatch).
     pub data: Option<serde_json::Value>,
+    /// The safe fix, for findings that have exactly one right answer.
+    pub fix: Option<Fix>,
 }
 
 /// The report order: by file, position, rule and message — the same on every run.

@@ -39,3 +39,4 @@ pub mod cli;
 pub mod config;
 pub mod mozilla;
 pub mod outfile;
+pub mod server;

@@ -59,6 +59,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // The language server writes to stdout from its own thread: it must not find it locked.
+    if let Command::Server = cli.command {
+        leaflint::server::run().context("the language server stopped")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
@@ -83,6 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Server => unreachable!("handled above"),
         Command::Rules => {
             for r in registry() {
                 let m = r.meta();

@@ -62,6 +62,9 @@ pub struct Finding {
     /// The highlighted spans of both sides (added in schema version 1: a field, not a change).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub highlights: Vec<HighlightLocation>,
+    /// The safe fix, when the finding has one (added in schema version 1: a field, not a change).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<FixLocation>,
     #[serde(skip)]
     pub snippet: Option<Snippet>,
     /// The file's path relative to its locale directory (files match across locales by it).
@@ -74,6 +77,26 @@ pub struct Finding {
     /// counts the rest): the summary counts them.
     #[serde(skip)]
     pub folded: usize,
+}
+
+/// A finding's safe fix, resolved: each edit as byte offsets into the file as stored (what
+/// `--fix` writes) and as lines and columns (what an editor shows).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FixLocation {
+    pub title: String,
+    pub edits: Vec<EditLocation>,
+}
+
+/// One edit of a [`FixLocation`]: replace the file's bytes `start..end` with `replacement`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EditLocation {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub replacement: String,
 }
 
 /// A highlighted span of one side of a finding, as lines and columns.
@@ -267,6 +290,35 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                     d.labels.iter(),
                 ));
             }
+            // Offsets into the stored bytes are those of the decoded text after a byte-order
+            // mark; a file that did not decode cleanly is not fixed.
+            let fix = file
+                .zip(d.fix.as_ref())
+                .filter(|(f, _)| f.src.decoded.error.is_none())
+                .map(|(f, fix)| {
+                    let text = f.text();
+                    let bom = if f.src.decoded.had_bom { 3 } else { 0 };
+                    FixLocation {
+                        title: fix.title.clone(),
+                        edits: fix
+                            .edits
+                            .iter()
+                            .map(|e| {
+                                let s = f.src.lines.line_col(text, e.span.start);
+                                let t = f.src.lines.line_col(text, e.span.end);
+                                EditLocation {
+                                    start: e.span.start + bom,
+                                    end: e.span.end + bom,
+                                    line: s.line,
+                                    column: s.column,
+                                    end_line: t.line,
+                                    end_column: t.column,
+                                    replacement: e.replacement.clone(),
+                                }
+                            })
+                            .collect(),
+                    }
+                });
             let rel = match (file, &d.reference) {
                 (Some(f), _) => f.src.rel.clone(),
                 (None, Some(r)) => project.locales[r.file.locale].files[r.file.file]
@@ -374,6 +426,7 @@ pub fn resolve(project: &Project<'_>, diagnostics: Vec<Diagnostic>) -> Vec<Findi
                 text,
                 data: d.data,
                 highlights,
+                fix,
                 snippet: snip,
                 rel,
                 // A rule that pinned the finding to part of the entry has said what differs;

@@ -168,6 +168,14 @@ impl FileRef {
         }
     }
 
+    /// Where the file is on disk, unless it is held in memory.
+    pub fn disk_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk(p) => Some(p),
+            Origin::Memory(_) => None,
+        }
+    }
+
     /// Reads the file's bytes.
     fn bytes(&self) -> Result<Vec<u8>, IoProblem> {
         let bytes = match &self.origin {

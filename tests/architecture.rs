@@ -41,6 +41,7 @@ const LAYERS: &[(&str, &str)] = &[
     ("mozilla", "front"),
     ("outfile", "front"),
     ("cli", "front"),
+    ("server", "front"),
     ("main", "front"),
 ];
 

@@ -37,6 +37,37 @@ fn context(chars: impl Iterator<Item = char>, n: usize) -> Vec<char> {
         .collect()
 }
 
+/// Whether `c` belongs to a script written without spaces that marks word breaks with a
+/// zero-width space (Thai, Lao, Tibetan, Myanmar, Khmer): there the space is intended.
+fn breaks_words_with_zwsp(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{0F00}'..='\u{0FFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
+}
+
+/// The fix of an invisible run, when it has one right answer: removing it. That holds for
+/// zero-width spaces, joiners that join nothing (the rule keeps only those) and byte-order
+/// marks inside a string — not for bidirectional controls (a translator may have meant them)
+/// or U+FFFD (the character it replaced is lost), and not for a zero-width space next to a
+/// script that breaks words with it.
+fn removal(run: &[char], before: Option<char>, after: Option<char>) -> Option<String> {
+    let removable = |c: char| matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}');
+    if !run.iter().all(|&c| removable(c)) {
+        return None;
+    }
+    if run.contains(&'\u{200B}') && before.into_iter().chain(after).any(breaks_words_with_zwsp) {
+        return None;
+    }
+    let names: Vec<&str> = {
+        let mut n: Vec<&str> = run.iter().filter_map(|&c| invisible(c)).collect();
+        n.dedup();
+        n
+    };
+    let plural = if run.len() > 1 { "s" } else { "" };
+    Some(match names.as_slice() {
+        [one] => format!("remove the {one}{plural}"),
+        _ => format!("remove the {} invisible characters", run.len()),
+    })
+}
+
 impl Rule for InvisibleCharacter {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -123,6 +154,24 @@ impl Rule for InvisibleCharacter {
                         (true, true) => "as the whole text".to_string(),
                     };
                     let span = run[0].at..run[run.len() - 1].end();
+                    let run_chars: Vec<char> = run.iter().map(|c| c.c).collect();
+                    // Only characters written as themselves (not an escape in a string literal)
+                    // are removed by deleting their bytes.
+                    let literal = text
+                        .get(span.clone())
+                        .is_some_and(|t| t.chars().eq(run_chars.iter().copied()));
+                    let neighbour_before = start.checked_sub(1).map(|j| chars[j].c);
+                    let neighbour_after = chars.get(i).map(|c| c.c);
+                    let fix = literal
+                        .then(|| removal(&run_chars, neighbour_before, neighbour_after))
+                        .flatten()
+                        .map(|title| crate::diagnostic::Fix {
+                            title,
+                            edits: vec![crate::diagnostic::Edit {
+                                span: span.clone(),
+                                replacement: String::new(),
+                            }],
+                        });
                     let d = out
                         .emit_entry(unit, &entry, span.clone(), format!("{what} {place}"))
                         .with_attribute(seg.attribute)
@@ -131,6 +180,7 @@ impl Rule for InvisibleCharacter {
                             span,
                         });
                     d.variant = seg.variant.map(str::to_string);
+                    d.fix = fix;
                     d.data = Some(serde_json::json!({
                         "code_points": kinds
                             .iter()

@@ -444,6 +444,7 @@ impl Sink {
             reference: None,
             labels: Vec::new(),
             data: None,
+            fix: None,
         });
         self.diagnostics.last_mut().expect("just pushed")
     }
