@@ -109,6 +109,14 @@ pub struct CheckArgs {
     /// Exit 0 even when there are error-level findings.
     #[arg(long)]
     pub exit_zero: bool,
+    /// Apply the safe fixes (invisible characters that are never intended) to the files, then
+    /// report what is left. Nothing is written when a file to fix is read-only.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Show the safe fixes as a unified diff instead of applying them (exit 1 when there is
+    /// one).
+    #[arg(long)]
+    pub diff: bool,
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,

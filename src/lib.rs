@@ -37,6 +37,7 @@ pub mod report;
 // front: configuration readers and the command line
 pub mod cli;
 pub mod config;
+pub mod fix;
 pub mod mozilla;
 pub mod outfile;
 pub mod server;

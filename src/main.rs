@@ -144,7 +144,37 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         termbases: &args.termbases,
     };
     leaflint::config::prepare(&mut opts, &inputs)?;
-    let outcome = check(&opts).context("cannot check the locale tree")?;
+    let mut outcome = check(&opts).context("cannot check the locale tree")?;
+    if args.fix || args.diff {
+        let (fixes, planned) = leaflint::fix::plan(&outcome.findings);
+        let findings: usize = fixes.iter().map(|f| f.fixed).sum();
+        if args.diff {
+            let mut out = std::io::BufWriter::new(out);
+            for f in &fixes {
+                out.write_all(leaflint::fix::diff(f).as_bytes())?;
+            }
+            out.flush()?;
+            if !args.quiet {
+                eprintln!(
+                    "leaflint: note: {findings} findings in {} files would be fixed (`--fix` writes them)",
+                    fixes.len()
+                );
+            }
+            return Ok(if fixes.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
+        leaflint::fix::write(&fixes)?;
+        leaflint::fix::drop_fixed(&mut outcome, &planned);
+        if !args.quiet {
+            eprintln!(
+                "leaflint: note: fixed {findings} findings in {} files",
+                fixes.len()
+            );
+        }
+    }
     if let Some(path) = &args.write_baseline {
         leaflint::outfile::write_baseline(path, &outcome.baseline)?;
         if !args.quiet {

@@ -42,6 +42,7 @@ const LAYERS: &[(&str, &str)] = &[
     ("outfile", "front"),
     ("cli", "front"),
     ("server", "front"),
+    ("fix", "front"),
     ("main", "front"),
 ];
 
