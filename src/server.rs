@@ -197,14 +197,20 @@ fn locate(path: &Path) -> Option<(PathBuf, String)> {
             let has_config = crate::config::FILE_NAMES
                 .iter()
                 .any(|c| dir.join(c).is_file());
-            let other_locale = std::fs::read_dir(dir).ok().is_some_and(|entries| {
-                entries.flatten().any(|e| {
-                    e.file_type().is_ok_and(|t| t.is_dir())
-                        && e.file_name()
-                            .to_str()
-                            .is_some_and(|n| n != name && parse_locale_tag(n).is_some())
+            // Locale directories beside it, of which one is the default reference (`en`,
+            // `en-GB`): `/tmp` beside `/usr` is no tree, though both are language subtags.
+            let locales: Vec<String> = std::fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                        .filter(|n| parse_locale_tag(n).is_some())
+                        .collect()
                 })
-            });
+                .unwrap_or_default();
+            let english = |n: &String| n == "en" || n.starts_with("en-") || n.starts_with("en_");
+            let other_locale = locales.len() >= 2 && locales.iter().any(english);
             if has_config || other_locale {
                 let rel = path.strip_prefix(child).ok()?;
                 let rel: Vec<&str> = rel
@@ -499,6 +505,10 @@ mod tests {
         // `en` under `docs/` has no sibling locale: not a tree.
         std::fs::create_dir_all(dir.path().join("docs/en")).unwrap();
         let file = root.join("sv/sub/leaflet.ftl");
+        // Directories named like languages without an English reference are no tree.
+        std::fs::create_dir_all(dir.path().join("usr/tmp/sv")).unwrap();
+        std::fs::create_dir_all(dir.path().join("usr/var")).unwrap();
+        assert_eq!(locate(&dir.path().join("usr/tmp/sv/x.ftl")), None);
         assert_eq!(
             locate(&file),
             Some((root.clone(), "sub/leaflet.ftl".to_string()))

@@ -89,6 +89,48 @@ fn pick(word: &[Ch], f: Family) -> Vec<char> {
     v
 }
 
+/// The fix of Latin words with Cyrillic or Greek look-alikes in them: each look-alike replaced
+/// by its Latin letter. Only when every word of the finding is mostly Latin and every letter to
+/// blame has a Latin twin written as itself in the file (not an escape); a Cyrillic word with
+/// Latin letters in it has no single right answer.
+fn lookalike_fix(text: &str, chars: &[Ch], mixed: &[Mixed]) -> Option<crate::diagnostic::Fix> {
+    let mut edits = Vec::new();
+    let mut replaced: Vec<(char, char)> = Vec::new();
+    for m in mixed {
+        if m.script == "Latin" {
+            return None;
+        }
+        for ch in &chars[m.from..m.to] {
+            if !matches!(family(ch.c), Family::Cyrillic | Family::Greek) {
+                continue;
+            }
+            let latin = latin_lookalike(ch.c)?;
+            let span = ch.at..ch.at + ch.c.len_utf8();
+            if text.get(span.clone())?.chars().next() != Some(ch.c) {
+                return None;
+            }
+            edits.push(crate::diagnostic::Edit {
+                span,
+                replacement: latin.to_string(),
+            });
+            if !replaced.iter().any(|(c, _)| *c == ch.c) {
+                replaced.push((ch.c, latin));
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let what: Vec<String> = replaced
+        .iter()
+        .map(|(c, l)| format!("`{c}` (U+{:04X}) with the Latin `{l}`", *c as u32))
+        .collect();
+    Some(crate::diagnostic::Fix {
+        title: format!("replace {}", what.join(", ")),
+        edits,
+    })
+}
+
 fn describe(c: char) -> String {
     match latin_lookalike(c) {
         Some(l) => format!("`{c}` (U+{:04X}, looks like `{l}`)", c as u32),
@@ -169,6 +211,7 @@ impl Rule for MixedScript {
                         span: seg.span(m.from, m.to - 1),
                     });
                 }
+                d.fix = lookalike_fix(text, &seg.chars, &mixed);
                 d.data = Some(serde_json::json!({
                     "words": mixed.iter().map(word).collect::<Vec<_>>(),
                     "characters": culprits
@@ -204,5 +247,37 @@ mod tests {
         assert_eq!(words("pаtient"), ["pаtient"]);
         assert_eq!(words("Οlumiant"), ["Οlumiant"]);
         assert!(words("IFN-γ, IFNγ, 5 μM, μg, TNFα, αβ T cells, Москва").is_empty());
+    }
+
+    fn fix(s: &str) -> Option<(String, String)> {
+        let chars: Vec<Ch> = s.char_indices().map(|(at, c)| Ch { c, at }).collect();
+        let f = lookalike_fix(s, &chars, &mixed_words(&chars))?;
+        let mut out = s.to_string();
+        for e in f.edits.iter().rev() {
+            out.replace_range(e.span.clone(), &e.replacement);
+        }
+        Some((f.title, out))
+    }
+
+    #[test]
+    fn lookalikes_in_latin_words_are_replaced_and_a_cyrillic_word_is_left() {
+        assert_eq!(
+            fix("Datum fӧr senaste pаtient"),
+            Some((
+                "replace `ӧ` (U+04E7) with the Latin `ö`, `а` (U+0430) with the Latin `a`".into(),
+                "Datum för senaste patient".into()
+            ))
+        );
+        assert_eq!(
+            fix("Οlumiant"),
+            Some((
+                "replace `Ο` (U+039F) with the Latin `O`".into(),
+                "Olumiant".into()
+            ))
+        );
+        // Mostly Cyrillic with a Latin `o`: which script was meant is not known.
+        assert_eq!(fix("Мoсква"), None);
+        // A Cyrillic letter with no Latin twin: no fix for the word.
+        assert_eq!(fix("pаtiжnt"), None);
     }
 }
