@@ -106,7 +106,7 @@ fn lookalike_fix(text: &str, chars: &[Ch], mixed: &[Mixed]) -> Option<crate::dia
             }
             let latin = latin_lookalike(ch.c)?;
             let span = ch.at..ch.at + ch.c.len_utf8();
-            if text.get(span.clone())?.chars().next() != Some(ch.c) {
+            if !text.get(span.clone())?.starts_with(ch.c) {
                 return None;
             }
             edits.push(crate::diagnostic::Edit {
