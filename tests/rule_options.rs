@@ -8,7 +8,7 @@ fn a_rule_page_lists_its_options_with_defaults() {
     let t = tempfile::tempdir().unwrap();
     let out = leaflint(t.path(), &["rule", "mixed-language"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("## Options"), "{}", out.stdout);
+    assert!(out.stdout.contains("## Option defaults"), "{}", out.stdout);
     assert!(out.stdout.contains("- `min-words = 3` (default)"));
     assert!(out.stdout.contains("- `min-confidence = 0.8` (default)"));
     let url = leaflint(t.path(), &["rule", "url-mismatch"]);
@@ -18,7 +18,7 @@ fn a_rule_page_lists_its_options_with_defaults() {
         url.stdout
     );
     let none = leaflint(t.path(), &["rule", "missing-message"]);
-    assert!(!none.stdout.contains("## Options"));
+    assert!(!none.stdout.contains("## Option defaults"));
 }
 
 #[test]

@@ -139,7 +139,7 @@ fn step_columns(text: &str, from: usize, columns: usize, forwards: bool) -> usiz
 /// The part of a line to show: windowed around the highlights when the line is long.
 fn window(line: &str, highlights: &[Range<usize>], max: usize) -> (Range<usize>, bool, bool) {
     // The gutter and sign take some columns; the context shrinks with a narrow terminal.
-    let context = (max.saturating_sub(20) / 3).clamp(10, CONTEXT);
+    let context = (max.saturating_sub(20) / 2).clamp(10, CONTEXT);
     if width(line) <= max {
         return (0..line.len(), false, false);
     }

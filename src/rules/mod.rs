@@ -574,7 +574,7 @@ pub fn page(rule: &dyn Rule) -> String {
             out.push('\n');
         }
         out.push_str(&format!(
-            "\n## Options\n\nIn `leaflint.toml`, under `[rules.{}]`:\n\n",
+            "\n## Option defaults\n\nIn `leaflint.toml`, under `[rules.{}]`:\n\n",
             meta.id
         ));
         for o in opts {
@@ -600,7 +600,7 @@ mod tests {
         );
         assert_eq!(ml[1].default, mixed_language::MIN_CONFIDENCE.to_string());
         assert!(page(&mixed_language::MixedLanguage).contains("- `min-words = 3` (default)"));
-        assert!(!page(&missing_message::MissingMessage).contains("## Options"));
+        assert!(!page(&missing_message::MissingMessage).contains("## Option defaults"));
     }
 
     #[test]
