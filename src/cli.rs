@@ -34,6 +34,30 @@ pub enum Command {
     Config(ConfigCommand),
     /// Run as a language server over stdio, for editors (see `docs/editors.md`).
     Server,
+    /// Print a shell completion script (for example `leaflint completions bash`).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for example `leaflint man > leaflint.1`.
+    Man,
+}
+
+/// Writes the completion script for `shell` to `out`.
+pub fn write_completions(
+    shell: clap_complete::Shell,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "leaflint", out);
+    Ok(())
+}
+
+/// Writes the manual page (roff) to `out`.
+pub fn write_man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
 }
 
 /// Which configuration file to use (`check` and `config`).
@@ -100,7 +124,8 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of stdout (no colour unless `--color always`).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// When to use colour in the human report (NO_COLOR turns `auto` off).
+    /// When to use colour in the human report (`auto`: on a terminal, unless NO_COLOR,
+    /// CLICOLOR=0 or TERM=dumb; CLICOLOR_FORCE turns it on).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Print only the summary (human format) and no notes.
@@ -146,4 +171,8 @@ pub struct CheckArgs {
     /// followed; without this option no link is).
     #[arg(long)]
     pub follow_links: bool,
+    /// Read files that `.gitignore`, `.ignore` or git's exclude files leave out, and hidden
+    /// files and directories (by default they are not checked).
+    #[arg(long)]
+    pub no_ignore: bool,
 }

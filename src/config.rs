@@ -327,11 +327,16 @@ impl Config {
             let level = configured.and_then(|r| r.level).or_else(|| {
                 crate::rules::find(id).map(|r| Level::from_severity(r.meta().severity))
             });
-            let Some(c) = configured.filter(|c| {
-                !c.locales.is_empty()
-                    || c.mixed_language != MixedLanguageOptions::default()
-                    || c.url_mismatch != UrlMismatchOptions::default()
-            }) else {
+            let has_options = !crate::rules::options(id).is_empty();
+            let default_rule = RuleConfig::default();
+            let Some(c) = configured
+                .filter(|c| {
+                    !c.locales.is_empty()
+                        || c.mixed_language != MixedLanguageOptions::default()
+                        || c.url_mismatch != UrlMismatchOptions::default()
+                })
+                .or(has_options.then_some(configured.unwrap_or(&default_rule)))
+            else {
                 if let Some(level) = level {
                     rules.insert(id.into(), level.as_str().into());
                 }
@@ -356,6 +361,22 @@ impl Config {
             }
             if let Some(b) = c.url_mismatch.locale_parts {
                 rt.insert("locale-parts".into(), b.into());
+            }
+            // Options left unset are shown with their defaults.
+            for o in crate::rules::options(id) {
+                if !rt.contains_key(o.key) {
+                    let d = o.default;
+                    let v: toml::Value = if let Ok(n) = d.parse::<i64>() {
+                        n.into()
+                    } else if let Ok(x) = d.parse::<f64>() {
+                        x.into()
+                    } else if let Ok(b) = d.parse::<bool>() {
+                        b.into()
+                    } else {
+                        d.into()
+                    };
+                    rt.insert(o.key.into(), v);
+                }
             }
             rules.insert(id.into(), rt.into());
         }

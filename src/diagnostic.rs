@@ -144,3 +144,30 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         first
     }
 }
+
+/// The closest candidate to `word` by edit distance (optimal string alignment, from `strsim`:
+/// a swap of neighbours counts as one edit), for "did you mean" hints; `None` when none is
+/// within a third of the longer word's length.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Ids and rule names are short: a long word is no typo of one, and its table of edit
+    // distances would be as large as its length times the candidate's.
+    const LONGEST: usize = 128;
+    let n = word.chars().count();
+    if n > LONGEST {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let m = c.chars().count();
+        let limit = (n.max(m) / 3).max(1);
+        // The distance is at least the difference in length.
+        if m > LONGEST || n.abs_diff(m) > limit {
+            continue;
+        }
+        let d = strsim::osa_distance(word, c);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}

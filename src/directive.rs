@@ -114,3 +114,42 @@ pub fn directives<'s>(file: &ParsedFile<'s>) -> Vec<Directive<'s>> {
     }
     out
 }
+
+/// Comment lines that start with `leaflint-ignore` but not with [`PREFIX`]
+/// (`# leaflint-ignore numeric-mismatch`): (span of the line after `#`, the text after
+/// `leaflint-ignore` without a leading `=`). Lines of every kind of comment count.
+pub fn malformed<'s>(file: &ParsedFile<'s>) -> Vec<(Range<usize>, &'s str)> {
+    const WORD: &str = "leaflint-ignore";
+    let mut out = Vec::new();
+    if !file.text().contains(WORD) {
+        return out;
+    }
+    for entry in &file.resource.body {
+        let comment = match entry {
+            Entry::Message(m) => m.comment.as_ref(),
+            Entry::Term(t) => t.comment.as_ref(),
+            Entry::Comment(c) | Entry::GroupComment(c) | Entry::ResourceComment(c) => Some(c),
+            Entry::Junk { .. } => None,
+        };
+        let Some(comment) = comment else { continue };
+        for line in &comment.content {
+            let trimmed = line.trim_start();
+            let Some(rest) = trimmed.strip_prefix(WORD) else {
+                continue;
+            };
+            // `leaflint-ignore:` is a suppression; `leaflint-ignored` is another word.
+            if rest.starts_with(':')
+                || rest.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                continue;
+            }
+            let Some(start) = file.offset(line) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix(['=', ':']).unwrap_or(rest);
+            out.push((start..start + line.len(), rest));
+        }
+    }
+    out
+}

@@ -89,6 +89,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Server => unreachable!("handled above"),
+        Command::Completions { shell } => {
+            leaflint::cli::write_completions(shell, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            leaflint::cli::write_man(&mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules => {
             for r in registry() {
                 let m = r.meta();
@@ -98,7 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Rule { id } => match leaflint::rules::find(&id) {
             Some(rule) => {
-                out.write_all(rule.meta().doc.as_bytes())?;
+                out.write_all(leaflint::rules::page(rule).as_bytes())?;
                 Ok(ExitCode::SUCCESS)
             }
             None => {
@@ -113,21 +121,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    // `auto`: anstream decides from NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM=dumb and whether
+    // stdout is a terminal; a report written to a file gets none.
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
+    let width = (args.output.is_none() && std::io::stdout().is_terminal())
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
     let mut opts = CheckOptions {
         paths: args.paths.clone(),
         load: LoadOptions {
             reference: args.reference.clone(),
             locales: args.locales.clone(),
             follow_links: args.follow_links,
+            no_ignore: args.no_ignore,
             ..LoadOptions::default()
         },
         entries: args.format.needs_entries(),
@@ -193,6 +207,7 @@ fn run_check(args: CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let report = ReportOptions {
         color,
         quiet: args.quiet,
+        width,
     };
     match &args.output {
         Some(path) => {

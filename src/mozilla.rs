@@ -571,10 +571,14 @@ impl Builder {
                 },
             );
         }
+        // Relative paths in a project file are relative to its directory, wherever leaflint
+        // runs; `{l10n_base}` names the project's base path as an absolute path.
+        let absolute_base =
+            normalize(&std::path::absolute(&l10n_base).unwrap_or(l10n_base.clone()));
         env.vars.insert(
             "l10n_base".into(),
             Var {
-                raw: l10n_base.display().to_string(),
+                raw: absolute_base.display().to_string(),
                 at: shown.clone(),
             },
         );
@@ -618,7 +622,12 @@ impl Builder {
             }
             let p = Path::new(&s);
             Ok(if p.is_absolute() {
-                slash(&normalize(p))
+                // `{l10n_base}` is absolute (as in compare-locales); a path under it is shown
+                // relative to the base path as given, never joined to the base path twice.
+                match p.strip_prefix(&absolute_base) {
+                    Ok(rest) => slash(&normalize(&l10n_base.join(rest))),
+                    Err(_) => slash(&normalize(p)),
+                }
             } else {
                 slash(&normalize(&basepath.join(p)))
             })

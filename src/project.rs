@@ -36,11 +36,23 @@ pub enum LoadError {
         "`{first}` and `{second}` name the same locale (tags are not case-sensitive): keep one"
     )]
     SameLocale { first: String, second: String },
-    #[error("no reference locale `{reference}` in `{path}` (locales found: {found})")]
+    #[error("no reference locale `{reference}` in `{path}` (locales found: {found}){hint}")]
     NoReference {
         reference: String,
         path: String,
         found: String,
+        /// `; …` advice, or empty.
+        hint: String,
+    },
+    #[error("path `{path}` does not exist; did you mean `{suggestion}`?")]
+    MissingLike { path: String, suggestion: String },
+    #[error("`{path}` is a file, not a tree of locale directories: check the tree that holds it, `{tree}`")]
+    FileNotTree { path: String, tree: String },
+    #[error("`{path}` is the directory of locale `{tag}`, not a tree of locale directories: check the tree that holds it, `{tree}`")]
+    LocaleDirNotTree {
+        path: String,
+        tag: String,
+        tree: String,
     },
     #[error("no translations to compare in `{path}`: it has only the reference locale `{reference}`{hint}")]
     NoTranslations {
@@ -76,6 +88,47 @@ pub struct LoadOptions {
     /// Follow symbolic links that stay inside the tree (`--follow-links`). Links that leave
     /// the tree are never followed.
     pub follow_links: bool,
+    /// Read what `.gitignore`, `.ignore` and git's exclude files leave out, and hidden files
+    /// (`--no-ignore`).
+    pub no_ignore: bool,
+}
+
+/// A walker of `dir` that leaves out what `.gitignore` (inside a git repository or not, as
+/// ruff does), `.ignore`, `.git/info/exclude` and the global git excludes name, and hidden
+/// entries, unless `no_ignore`; sorted by file name.
+fn walker(dir: &Path, no_ignore: bool, follow: bool) -> ignore::WalkBuilder {
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.standard_filters(!no_ignore)
+        .require_git(false)
+        .follow_links(follow)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    b
+}
+
+/// The directories directly under `root` that the ignore files and hidden-file rule leave in.
+fn kept_top_level(root: &Path, no_ignore: bool) -> std::collections::HashSet<PathBuf> {
+    walker(root, no_ignore, false)
+        .max_depth(Some(1))
+        .build()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.depth() == 1)
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// The path and whether it is a link loop, of a walk error.
+fn walk_error_parts(err: &ignore::Error) -> (Option<PathBuf>, bool) {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let (_, looped) = walk_error_parts(err);
+            (Some(path.clone()), looped)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_parts(err)
+        }
+        ignore::Error::Loop { child, .. } => (Some(child.clone()), true),
+        _ => (None, false),
+    }
 }
 
 /// Which files of each locale to read, by path relative to the locale directory.
@@ -402,9 +455,23 @@ impl Tree {
     /// Finds the locales under `root` and reads their `.ftl` files (in parallel).
     pub fn load(root: &Path, opts: &LoadOptions) -> Result<Tree, LoadError> {
         let display_root = root.display().to_string();
-        let meta = std::fs::metadata(root).map_err(|_| LoadError::Missing(display_root.clone()))?;
+        let Ok(meta) = std::fs::metadata(root) else {
+            return Err(match close_sibling(root) {
+                Some(suggestion) => LoadError::MissingLike {
+                    path: display_root,
+                    suggestion,
+                },
+                None => LoadError::Missing(display_root),
+            });
+        };
         if !meta.is_dir() {
-            return Err(LoadError::NotADirectory(display_root));
+            return Err(match tree_holding(root) {
+                Some(tree) => LoadError::FileNotTree {
+                    path: display_root,
+                    tree,
+                },
+                None => LoadError::NotADirectory(display_root),
+            });
         }
         let read = std::fs::read_dir(root).map_err(|source| LoadError::ReadDir {
             path: display_root.clone(),
@@ -428,8 +495,16 @@ impl Tree {
             })
             .collect();
         names.sort();
+        let kept = kept_top_level(root, opts.no_ignore);
         for (name, path, link) in names {
             if name.starts_with('.') {
+                continue;
+            }
+            if !kept.contains(&path) {
+                notes.push(format!(
+                    "ignoring directory `{}`: an ignore file (`.gitignore`, `.ignore`) leaves it out (`--no-ignore` reads it)",
+                    path.display()
+                ));
                 continue;
             }
             let aliased = opts.aliases.get(&name);
@@ -494,7 +569,34 @@ impl Tree {
                 }),
         };
         let Some(reference_idx) = reference_idx else {
+            // `check locales/en`: a locale directory given as the tree.
+            let name = root.file_name().map(|n| n.to_string_lossy().into_owned());
+            if let Some(tag) =
+                name.filter(|n| candidates.is_empty() && parse_locale_tag(n).is_some())
+            {
+                return Err(LoadError::LocaleDirNotTree {
+                    path: display_root,
+                    tag,
+                    tree: shown_parent(root),
+                });
+            }
+            let english: Vec<&str> = candidates
+                .iter()
+                .filter(|(_, l, _)| l.language.as_str() == "en")
+                .map(|(t, _, _)| t.as_str())
+                .collect();
+            let hint = if opts.reference.is_none() && english.len() > 1 {
+                format!(
+                    "; it has several English locales ({}): choose the reference with `--reference {}` or `reference = \"{}\"` in `leaflint.toml`",
+                    english.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+                    english[0],
+                    english[0]
+                )
+            } else {
+                String::new()
+            };
             return Err(LoadError::NoReference {
+                hint,
                 reference: opts.reference.clone().unwrap_or_else(|| "en".into()),
                 path: display_root,
                 found: if candidates.is_empty() {
@@ -613,6 +715,46 @@ impl Tree {
     }
 }
 
+/// The parent of `path` as shown (`.` for a bare name).
+fn shown_parent(path: &Path) -> String {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+        _ => ".".into(),
+    }
+}
+
+/// For a path that does not exist: a sibling with a close name (`locale` → `locales`).
+fn close_sibling(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let names = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .take(10_000)
+        .collect::<Vec<_>>();
+    let best = crate::diagnostic::closest(&name, names.iter().map(String::as_str))?;
+    Some(path.with_file_name(best).display().to_string())
+}
+
+/// For a file given as the tree (`locales/en/leaflet.ftl`): the tree holding it, the parent of
+/// the nearest enclosing directory named by a locale tag.
+fn tree_holding(file: &Path) -> Option<String> {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        let name = d.file_name()?.to_string_lossy();
+        if parse_locale_tag(&name).is_some() {
+            return Some(shown_parent(d));
+        }
+        dir = d.parent();
+    }
+    None
+}
+
 /// Whether the configuration's `exclude` patterns name a top-level directory (`Svenska` or
 /// `Svenska/**`).
 fn dir_excluded(select: &FileSelect, name: &str) -> bool {
@@ -644,38 +786,45 @@ fn read_locale(
     opts: &LoadOptions,
 ) -> LocaleSource {
     let select = &opts.files;
-    let mut problems = Vec::new();
+    // Links are judged before the walker goes into them: one that may not be followed is
+    // never entered (its problem is recorded here), so nothing outside the tree is read.
+    let link_problems = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let mut paths = Vec::new();
-    let mut walker = walkdir::WalkDir::new(&dir)
-        .follow_links(opts.follow_links)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = walker.next() {
+    let walk = {
+        let root = root.to_path_buf();
+        let follow = opts.follow_links;
+        let sink = std::sync::Arc::clone(&link_problems);
+        walker(&dir, opts.no_ignore, follow)
+            .filter_entry(move |e| {
+                if !(e.path_is_symlink() && e.depth() > 0) {
+                    return true;
+                }
+                let is_ftl = e.path().extension().is_some_and(|x| x == "ftl");
+                let Some(why) = link_problem(&root, e.path(), follow) else {
+                    return true;
+                };
+                // A link matters where it could bring Fluent files: a `.ftl` name or a
+                // directory.
+                if is_ftl || std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()) {
+                    if let Ok(mut v) = sink.lock() {
+                        v.push(IoProblem {
+                            path: e.path().display().to_string(),
+                            message: why,
+                        });
+                    }
+                }
+                false
+            })
+            .build()
+    };
+    let mut problems = Vec::new();
+    for entry in walk {
         match entry {
             Ok(e) => {
                 let is_ftl = e.path().extension().is_some_and(|x| x == "ftl");
-                if e.path_is_symlink() && e.depth() > 0 {
-                    let followed_dir = e.file_type().is_dir();
-                    // A link matters where it could bring Fluent files: a `.ftl` name or a
-                    // directory.
-                    let relevant = is_ftl
-                        || followed_dir
-                        || std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
-                    if let Some(why) = link_problem(root, e.path(), opts.follow_links) {
-                        if followed_dir {
-                            walker.skip_current_dir();
-                        }
-                        if relevant {
-                            problems.push(IoProblem {
-                                path: e.path().display().to_string(),
-                                message: why,
-                            });
-                        }
-                        continue;
-                    }
-                }
+                let Some(kind) = e.file_type() else { continue };
                 if is_ftl {
-                    if let Some(why) = special_file_problem(e.file_type()) {
+                    if let Some(why) = special_file_problem(kind) {
                         problems.push(IoProblem {
                             path: e.path().display().to_string(),
                             message: why,
@@ -683,7 +832,7 @@ fn read_locale(
                         continue;
                     }
                 }
-                if e.file_type().is_file() && is_ftl {
+                if kind.is_file() && is_ftl {
                     let rel = rel_path(&dir, e.path());
                     if select.wants(&rel) {
                         let display = dir
@@ -695,22 +844,27 @@ fn read_locale(
                 }
             }
             Err(err) => {
-                let path = err
-                    .path()
+                let (at, looped) = walk_error_parts(&err);
+                // A bad line in an ignore file is not a problem of the tree.
+                if !looped && err.io_error().is_none() {
+                    continue;
+                }
+                let path = at
+                    .as_ref()
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| dir.display().to_string());
                 // A broken link matters only where a Fluent file is expected.
-                let link_target = err
-                    .path()
+                let link_target = at
+                    .as_deref()
                     .filter(|p| p.is_symlink())
                     .and_then(|p| std::fs::read_link(p).ok());
-                let not_ftl = err
-                    .path()
+                let not_ftl = at
+                    .as_deref()
                     .is_some_and(|p| p.extension().is_none_or(|x| x != "ftl"));
-                if err.loop_ancestor().is_none() && link_target.is_some() && not_ftl {
+                if !looped && link_target.is_some() && not_ftl {
                     continue;
                 }
-                let message = if err.loop_ancestor().is_some() {
+                let message = if looped {
                     "symbolic link loop: this directory links back to one of its parents".into()
                 } else {
                     match (&link_target, err.io_error().map(|e| e.kind())) {
@@ -728,6 +882,10 @@ fn read_locale(
             }
         }
     }
+    if let Ok(mut v) = link_problems.lock() {
+        problems.append(&mut v);
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
     LocaleSource::new(
         tag,
         langid,
@@ -1174,6 +1332,7 @@ impl Tree {
                 } else {
                     found
                 },
+                hint: String::new(),
             });
         };
         let mut locales = Vec::new();

@@ -548,6 +548,53 @@ fn colour_follows_the_option_and_no_color() {
     json(&j);
 }
 
+/// `auto` follows the CLICOLOR conventions (through anstream): CLICOLOR_FORCE colours a report
+/// that is not going to a terminal, CLICOLOR=0 and NO_COLOR turn colour off.
+#[test]
+fn colour_follows_clicolor_force_and_clicolor() {
+    let t = with_error();
+    let esc = '\u{1b}';
+    let forced = run_in(t.path(), &["check", "locales"], &[("CLICOLOR_FORCE", "1")]);
+    assert!(forced.stdout.contains("\u{1b}["), "{forced:?}");
+    let off = run_in(
+        t.path(),
+        &["check", "locales"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+    );
+    assert!(!off.stdout.contains(esc), "{off:?}");
+    let zero = run_in(t.path(), &["check", "locales"], &[("CLICOLOR", "0")]);
+    assert!(!zero.stdout.contains(esc), "{zero:?}");
+}
+
+/// On a terminal (a pseudo-terminal from `script`), `auto` colours the report, except with
+/// `TERM=dumb`.
+#[cfg(target_os = "linux")]
+#[test]
+fn term_dumb_turns_colour_off_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script`: skipped");
+        return;
+    }
+    let t = with_error();
+    let on_tty = |term: &str| {
+        let out = Command::new("script")
+            .args(["-qec", &format!("{BIN} check locales"), "/dev/null"])
+            .current_dir(t.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR")
+            .env("TERM", term)
+            .output()
+            .expect("script runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let xterm = on_tty("xterm-256color");
+    assert!(xterm.contains("\u{1b}["), "{xterm}");
+    let dumb = on_tty("dumb");
+    assert!(dumb.contains("error"), "{dumb}");
+    assert!(!dumb.contains('\u{1b}'), "{dumb}");
+}
+
 fn strip_ansi(s: &str) -> String {
     let mut out = String::new();
     let mut chars = s.chars();

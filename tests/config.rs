@@ -243,7 +243,12 @@ fn config_dump_prints_the_effective_configuration() {
     for r in leaflint::rules::registry() {
         let m = r.meta();
         if m.id != "obsolete-message" {
-            assert_eq!(rules[m.id].as_str(), Some(m.severity.as_str()), "{}", m.id);
+            // A rule with options is a table: its level and every option's default.
+            let level = match &rules[m.id] {
+                toml::Value::Table(t) => t["severity"].as_str(),
+                v => v.as_str(),
+            };
+            assert_eq!(level, Some(m.severity.as_str()), "{}", m.id);
         }
     }
     assert_eq!(
@@ -333,10 +338,19 @@ fn every_rule_is_listed_and_prints_its_documentation() {
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/rules/{}.md", m.id)),
         )
         .unwrap();
-        assert_eq!(
-            doc.stdout, page,
+        // The page, then (for a rule with options) the options' defaults.
+        assert!(
+            doc.stdout.starts_with(&page),
             "`leaflint rule {}` prints docs/rules/{}.md",
-            m.id, m.id
+            m.id,
+            m.id
+        );
+        let rest = &doc.stdout[page.len()..];
+        assert_eq!(
+            rest.is_empty(),
+            leaflint::rules::options(m.id).is_empty(),
+            "{}: {rest}",
+            m.id
         );
     }
 }

@@ -337,3 +337,47 @@ fn project_files_that_are_not_regular_files_are_not_read() {
         )
     );
 }
+
+/// Paths in an `l10n.toml` are relative to its directory (as in compare-locales), not to the
+/// working directory: the same findings from the fixture's parent as from the fixture itself.
+#[test]
+fn a_project_is_read_the_same_from_another_working_directory() {
+    let parent = fixture().parent().unwrap().to_path_buf();
+    let args = |p: &'static str| ["check", "--project", p, "--format", "json"];
+    let here = leaflint(&fixture(), &args("configs/l10n.toml"));
+    let there = leaflint(&parent, &args("mozilla-project/configs/l10n.toml"));
+    assert_eq!(there.code, 1, "{}", there.stderr);
+    assert!(!there.stderr.contains("error"), "{}", there.stderr);
+    assert_eq!(found(&there), found(&here));
+    assert_eq!(found(&there).len(), 2);
+}
+
+/// The same for a project without `[[includes]]` whose patterns use `{l10n_base}`: from
+/// another directory it still finds its files (it used to find none and report a clean run).
+#[test]
+fn a_project_without_includes_is_read_from_another_working_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::write_files(
+        tmp.path(),
+        &[
+            (
+                "proj/l10n.toml",
+                "basepath = \".\"\nlocales = [\"sv\"]\n[env]\nl = \"{l10n_base}/{locale}/\"\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{l}*.ftl\"\n",
+            ),
+            ("proj/en/a.ftl", "hello = Hello\nbye = Bye\n"),
+            ("proj/sv/a.ftl", "hello = Hej\n"),
+        ],
+    );
+    for (dir, path) in [
+        (tmp.path().join("proj"), "l10n.toml"),
+        (tmp.path().to_path_buf(), "proj/l10n.toml"),
+    ] {
+        let out = leaflint(&dir, &["check", "--project", path, "--format", "json"]);
+        assert_eq!(out.code, 1, "{}: {}", path, out.stderr);
+        assert_eq!(
+            found(&out),
+            [t("missing-message", "sv", "error", "a.ftl", "bye")],
+            "from {path}"
+        );
+    }
+}

@@ -401,6 +401,7 @@ fn crash_inputs_from_tests_regressions_give_their_findings() {
             let opts = ReportOptions {
                 color: true,
                 quiet: false,
+                width: None,
             };
             write_report(format, opts, &outcome, &mut out).unwrap();
             assert!(!out.is_empty());

@@ -19,7 +19,7 @@ use crate::diagnostic::Severity;
 
 /// Characters of context kept on each side of a difference in a long line.
 const CONTEXT: usize = 40;
-/// Lines wider than this (in columns) are windowed.
+/// Lines wider than this (in columns) are windowed when the terminal's width is not known.
 const MAX_WIDTH: usize = 120;
 /// Lines shown of a multi-line entry before the rest is elided (highlighted lines always show).
 const MAX_LINES: usize = 12;
@@ -137,8 +137,10 @@ fn step_columns(text: &str, from: usize, columns: usize, forwards: bool) -> usiz
 }
 
 /// The part of a line to show: windowed around the highlights when the line is long.
-fn window(line: &str, highlights: &[Range<usize>]) -> (Range<usize>, bool, bool) {
-    if width(line) <= MAX_WIDTH {
+fn window(line: &str, highlights: &[Range<usize>], max: usize) -> (Range<usize>, bool, bool) {
+    // The gutter and sign take some columns; the context shrinks with a narrow terminal.
+    let context = (max.saturating_sub(20) / 2).clamp(10, CONTEXT);
+    if width(line) <= max {
         return (0..line.len(), false, false);
     }
     let (start, end) = match (
@@ -146,10 +148,10 @@ fn window(line: &str, highlights: &[Range<usize>]) -> (Range<usize>, bool, bool)
         highlights.iter().map(|h| h.end).max(),
     ) {
         (Some(s), Some(e)) => (
-            step_columns(line, s, CONTEXT, false),
-            step_columns(line, e, CONTEXT, true),
+            step_columns(line, s, context, false),
+            step_columns(line, e, context, true),
         ),
-        _ => (0, step_columns(line, 0, 2 * CONTEXT, true)),
+        _ => (0, step_columns(line, 0, 2 * context, true)),
     };
     (start..end, start > 0, end < line.len())
 }
@@ -297,7 +299,11 @@ impl Human {
 
     /// A line with its highlights emphasised or marked, windowed when long.
     fn render_line(&self, line: &str, highlights: &[Range<usize>], sign: Sign) -> String {
-        let (win, cut_start, cut_end) = window(line, highlights);
+        let max = self
+            .opts
+            .width
+            .map_or(MAX_WIDTH, |w| w.saturating_sub(12).max(40));
+        let (win, cut_start, cut_end) = window(line, highlights, max);
         let mut hl: Vec<Range<usize>> = highlights
             .iter()
             .map(|h| {

@@ -67,6 +67,9 @@ pub struct ReportOptions {
     pub color: bool,
     /// Only the summary (human) / no per-finding lines.
     pub quiet: bool,
+    /// The terminal's width in columns, when the report goes to one: longer lines are
+    /// windowed to fit it (otherwise to 120 columns).
+    pub width: Option<usize>,
 }
 
 /// What a run is about, for the report header and summary.

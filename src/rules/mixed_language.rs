@@ -26,11 +26,11 @@ static META: RuleMeta = RuleMeta {
 };
 
 /// Fewest content words of a Latin run inside a CJK string before it counts as text.
-const CJK_MIN_WORDS: usize = 2;
+pub const CJK_MIN_WORDS: usize = 2;
 /// Fewest content words of a sentence before the language model is asked about it.
-const SENTENCE_MIN_WORDS: usize = 3;
+pub const SENTENCE_MIN_WORDS: usize = 3;
 /// Lowest model confidence at which a sentence is reported.
-const MIN_CONFIDENCE: f64 = 0.8;
+pub const MIN_CONFIDENCE: f64 = 0.8;
 /// Longest fragment shown in a message.
 const SHOWN: usize = 80;
 

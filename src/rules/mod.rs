@@ -19,6 +19,7 @@ pub mod internal_error;
 pub mod invisible_character;
 pub mod io_error;
 pub mod list_mismatch;
+pub mod malformed_suppression;
 pub mod missing_attribute;
 pub mod missing_file;
 pub mod missing_message;
@@ -92,6 +93,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &whitespace::Whitespace,
         &doubled_word::DoubledWord,
         &unused_suppression::UnusedSuppression,
+        &malformed_suppression::MalformedSuppression,
     ]
 }
 
@@ -527,61 +529,80 @@ impl Diagnostic {
     }
 }
 
-/// The closest candidate to `word` by edit distance, for "did you mean" hints.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    // Ids and rule names are short: a long word is no typo of one, and its table of edit
-    // distances would be as large as its length times the candidate's.
-    const LONGEST: usize = 128;
-    let n = word.chars().count();
-    if n > LONGEST {
-        return None;
-    }
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let m = c.chars().count();
-        let limit = (n.max(m) / 3).max(1);
-        // The distance is at least the difference in length.
-        if m > LONGEST || n.abs_diff(m) > limit {
-            continue;
-        }
-        let d = edit_distance(word, c);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
+pub use crate::diagnostic::closest;
+
+/// One option of a rule (`[rules.<id>]` in `leaflint.toml`): its key, its default as TOML, and
+/// what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleOption {
+    pub key: &'static str,
+    pub default: &'static str,
+    pub help: &'static str,
 }
 
-/// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
+/// The options of the rule `id` (most rules have none).
+pub fn options(id: &str) -> &'static [RuleOption] {
+    match id {
+        "mixed-language" => &[
+            RuleOption {
+                key: "min-words",
+                default: "3",
+                help: "fewest content words of a sentence before its language is judged (2 for a Latin run inside CJK text unless set)",
+            },
+            RuleOption {
+                key: "min-confidence",
+                default: "0.8",
+                help: "lowest confidence of the language model at which a sentence is reported",
+            },
+        ],
+        "url-mismatch" => &[RuleOption {
+            key: "locale-parts",
+            default: "true",
+            help: "accept an address whose only difference is a locale part (`/en/` ↔ `/sv/`)",
+        }],
+        _ => &[],
     }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
+}
+
+/// A rule's page as `leaflint rule <id>` prints it: its documentation, then its options with
+/// their defaults.
+pub fn page(rule: &dyn Rule) -> String {
+    let meta = rule.meta();
+    let mut out = meta.doc.to_string();
+    let opts = options(meta.id);
+    if !opts.is_empty() {
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "\n## Option defaults\n\nIn `leaflint.toml`, under `[rules.{}]`:\n\n",
+            meta.id
+        ));
+        for o in opts {
+            out.push_str(&format!(
+                "- `{} = {}` (default): {}\n",
+                o.key, o.default, o.help
+            ));
         }
     }
-    d[a.len() * w + b.len()]
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn option_defaults_are_the_rules_defaults() {
+        let ml = options("mixed-language");
+        assert_eq!(
+            ml[0].default,
+            mixed_language::SENTENCE_MIN_WORDS.to_string()
+        );
+        assert_eq!(ml[1].default, mixed_language::MIN_CONFIDENCE.to_string());
+        assert!(page(&mixed_language::MixedLanguage).contains("- `min-words = 3` (default)"));
+        assert!(!page(&missing_message::MissingMessage).contains("## Option defaults"));
+    }
 
     #[test]
     fn closest_suggests_typos_only() {
