@@ -567,7 +567,7 @@ fn colour_follows_clicolor_force_and_clicolor() {
 }
 
 /// On a terminal (a pseudo-terminal from `script`), `auto` colours the report, except with
-/// `TERM=dumb`.
+/// `TERM=dumb` (outside CI: with `CI` set, anstream colours a terminal whatever `TERM` says).
 #[cfg(target_os = "linux")]
 #[test]
 fn term_dumb_turns_colour_off_on_a_terminal() {
@@ -583,6 +583,8 @@ fn term_dumb_turns_colour_off_on_a_terminal() {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
             .env_remove("CLICOLOR")
+            // anstream colours a terminal under CI whatever TERM says; CI sets `CI`.
+            .env_remove("CI")
             .env("TERM", term)
             .output()
             .expect("script runs");
