@@ -57,7 +57,7 @@ fn check(root: &Path, args: &[&str], limit: Duration) -> Run {
     check_within(root, args, limit, 10)
 }
 
-/// [`check`], with peak memory bounded by `per_byte` times the input plus 50 MB.
+/// [`check`], with peak memory bounded by `per_byte` times the input plus 60 MB.
 fn check_within(root: &Path, args: &[&str], limit: Duration, per_byte: u64) -> Run {
     let mut child = Command::new("sh")
         .arg("-c")
@@ -99,10 +99,13 @@ fn check_within(root: &Path, args: &[&str], limit: Duration, per_byte: u64) -> R
         std::thread::sleep(Duration::from_millis(5));
     };
     // Memory grows with the input, not with findings × text: `per_byte` times the input and
-    // 50 MB for the program and its tables (the language models are loaded lazily, on a few KB of text).
+    // 60 MB for the program and its tables (the language models are loaded lazily, on a few KB of
+    // text). The test binary is the debug build, whose resident pages alone come to about 15 MB
+    // on the shipped leaflet; at 50 MB the 20,000-attribute case sat within 0.3 MB of the bound
+    // and failed on a loaded machine.
     let input = input_bytes(root);
     if let Some(peak) = peak_kib {
-        let bound = per_byte * input / 1024 + 50 * 1024;
+        let bound = per_byte * input / 1024 + 60 * 1024;
         assert!(
             peak <= bound,
             "peak memory {peak} KiB on {} KiB of input (bound {bound} KiB)",

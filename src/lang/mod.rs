@@ -10,6 +10,7 @@
 //! cheap signals leave the question open.
 
 pub mod address;
+pub mod chinese;
 pub mod detect;
 pub mod glossary;
 pub mod lists;

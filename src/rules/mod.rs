@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, FileId, Label, Related, Severity};
 use crate::project::{EntryView, Locale, ParsedFile, Project, Tree};
 use crate::settings::Settings;
 
+pub mod chinese_script;
 pub mod dose_notation;
 pub mod doubled_word;
 pub mod duplicate_id;
@@ -86,6 +87,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &plural_categories::PluralCategories,
         &mixed_language::MixedLanguage,
         &mixed_script::MixedScript,
+        &chinese_script::ChineseScript,
         &untranslated::Untranslated,
         &invisible_character::InvisibleCharacter,
         &punctuation_mismatch::PunctuationMismatch,
