@@ -70,6 +70,13 @@ impl Rule for ChineseScript {
                     let Some(base) = offset_in(text, s) else {
                         continue;
                     };
+                    // The common case: no character of the other standard, no kana, no Hangul.
+                    let suspect = |c: char| {
+                        c >= '\u{1100}' && (standard.is_foreign(c) || foreign_script(c).is_some())
+                    };
+                    if !s.bytes().any(|b| b >= 0xE1) || !s.chars().any(suspect) {
+                        continue;
+                    }
                     let chars: Vec<(usize, char)> = s.char_indices().collect();
                     let span_of = |first: usize, last: usize| {
                         let (a, _) = chars[first];
