@@ -10,7 +10,7 @@ pub struct MixedScript;
 static META: RuleMeta = RuleMeta {
     id: "mixed-script",
     severity: Severity::Error,
-    summary: "a word mixes Latin letters with Cyrillic or Greek look-alikes",
+    summary: "a word mixes Latin letters with Cyrillic letters, Greek look-alikes, or Greek letters that are no notation",
     doc: include_str!("../../docs/rules/mixed-script.md"),
 };
 
@@ -64,10 +64,13 @@ fn mixed_words(chars: &[Ch]) -> Vec<Mixed> {
                 .into_iter()
                 .filter(|&c| latin_lookalike(c).is_some())
                 .collect();
-            if lookalikes.is_empty() {
+            if !lookalikes.is_empty() {
+                ("Greek", lookalikes)
+            } else if greek_notation(word) {
                 continue;
+            } else {
+                ("Greek", pick(word, Family::Greek))
             }
-            ("Greek", lookalikes)
         };
         out.push(Mixed {
             from: start,
@@ -77,6 +80,21 @@ fn mixed_words(chars: &[Ch]) -> Vec<Mixed> {
         });
     }
     out
+}
+
+/// Whether the Greek letters of a word that mixes them with Latin ones are scientific
+/// notation: the micro sign's letter before a unit (`μg`, `μmol`), or letters inside an
+/// acronym whose Latin letters are all capitals (`TNFα`, `IFNγ`, `NFκB`, `κB`). A Greek letter
+/// among small Latin letters (`λymph`, `lymλh`) is not notation.
+fn greek_notation(word: &[Ch]) -> bool {
+    if word.first().is_some_and(|c| c.c == 'μ')
+        && word[1..].iter().all(|c| family(c.c) == Family::Latin)
+    {
+        return true;
+    }
+    word.iter()
+        .filter(|c| family(c.c) == Family::Latin)
+        .all(|c| c.c.is_uppercase())
 }
 
 fn pick(word: &[Ch], f: Family) -> Vec<char> {
@@ -247,6 +265,19 @@ mod tests {
         assert_eq!(words("pаtient"), ["pаtient"]);
         assert_eq!(words("Οlumiant"), ["Οlumiant"]);
         assert!(words("IFN-γ, IFNγ, 5 μM, μg, TNFα, αβ T cells, Москва").is_empty());
+    }
+
+    #[test]
+    fn greek_that_is_no_lookalike_fires_inside_small_latin_letters_only() {
+        assert_eq!(words("svullna λymphkörtlar"), ["λymphkörtlar"]);
+        assert_eq!(words("lymλh nodes"), ["lymλh"]);
+        assert_eq!(words("a βblocker"), ["βblocker"]);
+        // Notation: acronyms in capitals, the micro prefix, letters set apart by a hyphen or
+        // a digit.
+        assert!(words(
+            "NFκB, κB, PPARγ, ERβ, β-blocker, α1-antitrypsin, 10 μmol/l, μL, HIF-1α, 5α-reduktas"
+        )
+        .is_empty());
     }
 
     fn fix(s: &str) -> Option<(String, String)> {
