@@ -14,6 +14,7 @@ pub mod chinese;
 pub mod detect;
 pub mod glossary;
 pub mod lists;
+pub mod notation;
 pub mod script;
 pub mod text;
 pub mod typography;

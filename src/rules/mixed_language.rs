@@ -8,6 +8,7 @@ use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::fluent::parts;
 use crate::lang::detect::{confidence, signal_bound, Lang, Signals};
+use crate::lang::notation::{strip_notation, NOTATION};
 use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation, may_hold_cjk};
 use crate::lang::text::{
     atoms, content_words, fragment_end, has_latin_letter, segments, sentences, source_text,
@@ -27,6 +28,9 @@ static META: RuleMeta = RuleMeta {
 
 /// Fewest content words of a Latin run inside a CJK string before it counts as text.
 pub const CJK_MIN_WORDS: usize = 2;
+/// Fewest content words of a Latin run inside a CJK string that counts as prose without a
+/// function word of English or Swedish among them.
+const SHORT_RUN: usize = 4;
 /// Fewest content words of a sentence before the language model is asked about it.
 pub const SENTENCE_MIN_WORDS: usize = 3;
 /// Lowest model confidence at which a sentence is reported.
@@ -71,6 +75,7 @@ impl Rule for MixedLanguage {
             }
             for mut seg in segments(text, &entry) {
                 strip_markup(&mut seg.chars);
+                strip_notation(&mut seg.chars, matches!(writing, Writing::Cjk));
                 let mut found = Vec::new();
                 if matches!(writing, Writing::Latin | Writing::Other) {
                     cjk_fragments(&seg.chars, &mut found);
@@ -258,12 +263,26 @@ fn latin_runs(chars: &[Ch], ws: &[Word<'_>], min_words: usize, found: &mut Vec<F
         }
         let run = &ws[start..i];
         let content = content_words(run);
-        if content.len() >= min_words.max(1) {
-            let signals = Signals::of(
-                run.iter()
-                    .filter(|w| w.kind == WordKind::Plain)
-                    .map(|w| w.text),
-            );
+        let signals = Signals::of(
+            run.iter()
+                .filter(|w| w.kind == WordKind::Plain)
+                .map(|w| w.text),
+        );
+        // A short run without a single function word is a name or a term kept as it is
+        // (`musl libc`, `GNU coreutils printf`), not a phrase left untranslated; a run with
+        // notation in it (a command line: `cut -f 2 some_file.txt`) needs both a function word
+        // and a run of prose as long.
+        let function_words = signals.english + signals.swedish > 0;
+        let long = content.len() >= SHORT_RUN;
+        let notation = chars[run[0].start..run[run.len() - 1].end]
+            .iter()
+            .any(|c| c.c == NOTATION);
+        let prose = if notation {
+            long && function_words
+        } else {
+            long || function_words
+        };
+        if content.len() >= min_words.max(1) && prose {
             let to = fragment_end(chars, ws, i - 1);
             found.push(Fragment {
                 from: run[0].start,
