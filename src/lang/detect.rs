@@ -38,6 +38,14 @@ impl Lang {
         }
     }
 
+    /// The language's subtag (`en`, `sv`).
+    pub fn subtag(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+            Lang::Swedish => "sv",
+        }
+    }
+
     fn lingua(self) -> Language {
         match self {
             Lang::English => Language::English,
@@ -427,6 +435,80 @@ pub fn confidence(text: &str, lang: Lang) -> f64 {
     detector().compute_language_confidence(text, lang.lingua())
 }
 
+/// The two-state (own language, foreign language) Viterbi decode of a sequence of words:
+/// `foreign[i]` is word `i`'s probability of being foreign (0.5 when a word says nothing, as a
+/// name or a code does), `boundary[i]` whether a sentence ends before word `i`. A switch of
+/// language costs [`SWITCH`] inside a sentence and [`SWITCH_AT_BOUNDARY`] between sentences, so
+/// that one word alone does not make a run but two clear ones do. Linear in the words.
+pub fn decode_runs(foreign: &[f64], boundary: &[bool]) -> Vec<bool> {
+    let n = foreign.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let ln = |p: f64| p.clamp(0.02, 0.98).ln();
+    // score[s] of the best path ending in state s (0 own, 1 foreign); back[i][s] its previous state.
+    let mut back: Vec<[u8; 2]> = vec![[0, 0]; n];
+    let mut score = [ln(0.9) + ln(1.0 - foreign[0]), ln(0.1) + ln(foreign[0])];
+    for i in 1..n {
+        let switch = if boundary[i] {
+            SWITCH_AT_BOUNDARY
+        } else {
+            SWITCH
+        }
+        .ln();
+        let stay = (1.0
+            - if boundary[i] {
+                SWITCH_AT_BOUNDARY
+            } else {
+                SWITCH
+            })
+        .ln();
+        let mut next = [0.0; 2];
+        for (to, emit) in [(0usize, ln(1.0 - foreign[i])), (1, ln(foreign[i]))] {
+            let from_same = score[to] + stay;
+            let from_other = score[1 - to] + switch;
+            if from_same >= from_other {
+                next[to] = from_same + emit;
+                back[i][to] = to as u8;
+            } else {
+                next[to] = from_other + emit;
+                back[i][to] = (1 - to) as u8;
+            }
+        }
+        score = next;
+    }
+    let mut state = if score[1] > score[0] { 1u8 } else { 0 };
+    let mut out = vec![false; n];
+    for i in (0..n).rev() {
+        out[i] = state == 1;
+        state = back[i][state as usize];
+    }
+    out
+}
+
+/// Probability of a switch of language between two words of one sentence.
+pub const SWITCH: f64 = 0.05;
+/// Probability of a switch of language between two sentences.
+pub const SWITCH_AT_BOUNDARY: f64 = 0.25;
+
+/// How strongly one word alone points to `foreign` (0 to 1; 0.5 says nothing): a function word
+/// or a Swedish letter settles it; a word that the message in `foreign` (the reference) also
+/// has leans to `foreign`, as a word left untranslated does. The model is not asked: it is for
+/// the runs these leanings make.
+pub fn word_leaning(word: &str, foreign: Lang, in_reference: bool) -> f64 {
+    let s = Signals::of([word]);
+    let (f, own) = (s.for_lang(foreign), s.for_lang(foreign.other()));
+    if f > own {
+        0.95
+    } else if own > f {
+        0.05
+    } else if in_reference {
+        0.85
+    } else {
+        0.5
+    }
+}
+
 /// Whether the model has been loaded in this process (for tests of laziness).
 pub fn loaded() -> bool {
     DETECTOR.get().is_some()
@@ -435,6 +517,43 @@ pub fn loaded() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_clear_word_makes_no_run_and_two_do() {
+        let none = [false; 6];
+        // Own, own, one foreign word, own, own, own: no switch for one word.
+        assert_eq!(
+            decode_runs(&[0.1, 0.1, 0.95, 0.1, 0.1, 0.1], &none),
+            [false; 6]
+        );
+        // Two clear foreign words inside a sentence are not worth two switches; three, with a
+        // neutral one among them, make one run.
+        assert_eq!(
+            decode_runs(&[0.1, 0.1, 0.95, 0.5, 0.95, 0.1, 0.1], &[false; 7]),
+            [false; 7]
+        );
+        assert_eq!(
+            decode_runs(&[0.1, 0.1, 0.95, 0.5, 0.95, 0.85, 0.1, 0.1], &[false; 8]),
+            [false, false, true, true, true, true, false, false]
+        );
+        // At a sentence boundary a switch is cheaper: a foreign sentence of two clear words.
+        let mut at = [false; 5];
+        at[3] = true;
+        assert_eq!(
+            decode_runs(&[0.1, 0.1, 0.1, 0.95, 0.9], &at),
+            [false, false, false, true, true]
+        );
+        assert!(decode_runs(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn words_lean_by_function_words_letters_and_the_reference() {
+        assert_eq!(word_leaning("your", Lang::English, false), 0.95);
+        assert_eq!(word_leaning("och", Lang::English, false), 0.05);
+        assert_eq!(word_leaning("flaskan", Lang::English, false), 0.5);
+        assert_eq!(word_leaning("fridge", Lang::English, true), 0.85);
+        assert_eq!(word_leaning("stående", Lang::English, true), 0.05);
+    }
 
     #[test]
     fn signals_count_function_words_and_letters() {

@@ -1,5 +1,6 @@
 #![doc = include_str!("../../docs/rules/mixed-language.md")]
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Ctx, Rule, RuleMeta, Sink, Unit};
@@ -7,7 +8,7 @@ use crate::diagnostic::{Label, Severity, Side};
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use crate::fluent::parts;
-use crate::lang::detect::{confidence, signal_bound, Lang, Signals};
+use crate::lang::detect::{confidence, decode_runs, signal_bound, word_leaning, Lang, Signals};
 use crate::lang::notation::{strip_notation, NOTATION};
 use crate::lang::script::{cjk, cjk_language, is_cjk_punctuation, may_hold_cjk};
 use crate::lang::text::{
@@ -35,6 +36,8 @@ const SHORT_RUN: usize = 4;
 pub const SENTENCE_MIN_WORDS: usize = 3;
 /// Lowest model confidence at which a sentence is reported.
 pub const MIN_CONFIDENCE: f64 = 0.8;
+/// Lowest model confidence for a run of words most of which the reference message has too.
+const COPIED_CONFIDENCE: f64 = 0.5;
 /// Longest fragment shown in a message.
 const SHOWN: usize = 80;
 
@@ -66,6 +69,7 @@ impl Rule for MixedLanguage {
         let tag = unit.locale.tag();
         // The text elements of the entry at hand: one buffer for all entries of the file.
         let mut texts = Vec::new();
+        let mut ref_texts = Vec::new();
         for entry in file.views() {
             if entry.meta.is_term {
                 continue;
@@ -88,14 +92,35 @@ impl Rule for MixedLanguage {
                         options.min_words.unwrap_or(CJK_MIN_WORDS),
                         &mut found,
                     ),
-                    (Writing::Latin, Some(own)) => foreign_sentences(
-                        &seg.chars,
-                        &ws,
-                        own.other(),
-                        options.min_words.unwrap_or(SENTENCE_MIN_WORDS),
-                        options.min_confidence.unwrap_or(MIN_CONFIDENCE),
-                        &mut found,
-                    ),
+                    (Writing::Latin, Some(own)) => {
+                        let min_words = options.min_words.unwrap_or(SENTENCE_MIN_WORDS);
+                        let min_confidence = options.min_confidence.unwrap_or(MIN_CONFIDENCE);
+                        foreign_sentences(
+                            &seg.chars,
+                            &ws,
+                            own.other(),
+                            min_words,
+                            min_confidence,
+                            &mut found,
+                        );
+                        // Words of the reference message, when it is in the other language:
+                        // a word left untranslated leans to it.
+                        let reference_words = if ctx.reference().source.langid.language.as_str()
+                            == own.other().subtag()
+                        {
+                            reference_words(unit, &entry, &mut ref_texts)
+                        } else {
+                            HashSet::new()
+                        };
+                        foreign_runs(
+                            &seg.chars,
+                            &ws,
+                            own.other(),
+                            &reference_words,
+                            (min_words, min_confidence),
+                            &mut found,
+                        );
+                    }
                     _ => {}
                 }
                 for f in found {
@@ -107,8 +132,8 @@ impl Rule for MixedLanguage {
 }
 
 /// Whether the raw text of `entry` already rules out every finding, so that its strings need
-/// not be split into characters and words: no CJK character for [`cjk_fragments`], fewer than
-/// two signs of the other language for [`foreign_sentences`], fewer atoms with Latin letters
+/// not be split into characters and words: no CJK character for [`cjk_fragments`], no
+/// sign of the other language for [`foreign_sentences`] and [`foreign_runs`], fewer atoms with Latin letters
 /// than a run needs for [`latin_runs`]. Each count bounds the one the check makes.
 fn nothing_can_fire<'a>(
     entry: &EntryView<'a, '_>,
@@ -138,7 +163,7 @@ fn nothing_can_fire<'a>(
             latin < min_words.unwrap_or(CJK_MIN_WORDS).max(1)
         }
         (Writing::Latin, Some(own)) => {
-            no_cjk() && signal_bound(texts.iter().copied(), own.other()) < 2
+            no_cjk() && signal_bound(texts.iter().copied(), own.other()) < 1
         }
         (Writing::Latin | Writing::Other, _) => no_cjk(),
         _ => false,
@@ -381,6 +406,176 @@ fn foreign_sentences(
             });
         }
     }
+}
+
+/// Runs of words in `foreign` that no sentence or clause boundary sets apart (`Förvara flaskan
+/// stående Store it in the fridge after opening`, or a short sentence such as `Call your
+/// pharmacist today.` with one function word): each word leans to one language or neither
+/// ([`word_leaning`]), one Viterbi pass over the words of the string decides the runs
+/// ([`decode_runs`]), and a run is reported when it holds `min_words` words of running text, a
+/// function word of `foreign` and more of them than of the own language, and the model agrees
+/// with `min_confidence` on the run's words together. Runs that a sentence finding already
+/// covers are left out.
+fn foreign_runs(
+    chars: &[Ch],
+    ws: &[Word<'_>],
+    foreign: Lang,
+    reference_words: &HashSet<String>,
+    (min_words, min_confidence): (usize, f64),
+    found: &mut Vec<Fragment>,
+) {
+    let plain = |w: &Word<'_>| w.kind == WordKind::Plain;
+    let all = Signals::of(ws.iter().filter(|w| plain(w)).map(|w| w.text));
+    if all.for_lang(foreign) == 0 || ws.len() < min_words.max(1) {
+        return;
+    }
+    let ends_sentence = |i: usize| {
+        i == 0
+            || chars[ws[i - 1].end..ws[i].start]
+                .iter()
+                .any(|c| matches!(c.c, '.' | '!' | '?' | '\n'))
+    };
+    let boundary: Vec<bool> = (0..ws.len()).map(ends_sentence).collect();
+    let quoted = quoted_chars(chars);
+    let leaning: Vec<f64> = (0..ws.len())
+        .map(|i| {
+            let w = &ws[i];
+            // A name inside a sentence (a capital, and a capital or a code after it) says
+            // nothing of the language around it.
+            let name = w.is_capitalised()
+                && !boundary[i]
+                && ws
+                    .get(i + 1)
+                    .is_none_or(|n| !plain(n) || n.is_capitalised());
+            // A quoted phrase is a name or a literal (`'pad with zero'`).
+            if !plain(w) || name || quoted[w.start] {
+                0.5
+            } else {
+                let known =
+                    !reference_words.is_empty() && reference_words.contains(&w.text.to_lowercase());
+                word_leaning(w.text, foreign, known)
+            }
+        })
+        .collect();
+    let states = decode_runs(&leaning, &boundary);
+    let mut i = 0;
+    while i < ws.len() {
+        if !states[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < ws.len() && states[j] {
+            j += 1;
+        }
+        // The run without the words at its edges that lean nowhere.
+        let (mut a, mut b) = (i, j);
+        while a < b && leaning[a] <= 0.5 {
+            a += 1;
+        }
+        while b > a && leaning[b - 1] <= 0.5 {
+            b -= 1;
+        }
+        i = j;
+        if a >= b {
+            continue;
+        }
+        let run = &ws[a..b];
+        if content_words(run).len() < min_words.max(1) {
+            continue;
+        }
+        // Single words between commas or bars are a list of values (`auto, always, never`),
+        // not a phrase.
+        let listed = (a + 1..b).all(|k| {
+            chars[ws[k - 1].end..ws[k].start]
+                .iter()
+                .any(|c| matches!(c.c, ',' | '|' | '/' | '、'))
+        });
+        if listed {
+            continue;
+        }
+        let words: Vec<&str> = run.iter().filter(|w| plain(w)).map(|w| w.text).collect();
+        let signals = Signals::of(words.iter().copied());
+        if signals.for_lang(foreign) == 0
+            || signals.for_lang(foreign) <= signals.for_lang(foreign.other())
+        {
+            continue;
+        }
+        let (from, to) = (run[0].start, fragment_end(chars, ws, b - 1));
+        if found.iter().any(|f| f.from <= to && from <= f.to) {
+            continue;
+        }
+        // Words copied from the reference message are evidence of their own: a run that is
+        // mostly such words needs the model only to prefer `foreign`, not to be sure of it.
+        let copied = words
+            .iter()
+            .filter(|w| reference_words.contains(&w.to_lowercase()))
+            .count();
+        let needed = if copied >= min_words.max(1) && copied * 5 >= words.len() * 3 {
+            COPIED_CONFIDENCE.min(min_confidence)
+        } else {
+            min_confidence
+        };
+        let c = confidence(&words.join(" "), foreign);
+        if c < needed {
+            continue;
+        }
+        found.push(Fragment {
+            from,
+            to,
+            language: foreign.name(),
+            what: sentence_or_text(chars[to].c),
+            confidence: Some((c * 100.0).round() / 100.0),
+        });
+    }
+}
+
+/// Which characters stand inside quotation marks on their line. A straight quote between two
+/// letters is an apostrophe (`don't`), not a quotation mark.
+fn quoted_chars(chars: &[Ch]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut inside = false;
+    for (i, ch) in chars.iter().enumerate() {
+        match ch.c {
+            '\n' => inside = false,
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '»' | '«' => {
+                let letter = |j: Option<usize>| {
+                    j.and_then(|j| chars.get(j))
+                        .is_some_and(|d| d.c.is_alphanumeric())
+                };
+                if !(letter(i.checked_sub(1)) && letter(Some(i + 1))) {
+                    inside = !inside;
+                }
+            }
+            _ => {}
+        }
+        out[i] = inside;
+    }
+    out
+}
+
+/// The words (lower-cased) of the reference message of `entry`, every part and variant.
+fn reference_words<'a>(
+    unit: &Unit<'a, '_>,
+    entry: &EntryView<'_, '_>,
+    buf: &mut Vec<&'a str>,
+) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let Some(r) = unit.counterpart(entry) else {
+        return out;
+    };
+    buf.clear();
+    for part in parts(r.value, r.attributes) {
+        text_elements(part.pattern, buf, 0);
+    }
+    for t in buf.iter() {
+        for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+            if !w.is_empty() {
+                out.insert(w.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 /// The clauses of sentence `s` (word indices), split at commas, semicolons, colons, dashes and
