@@ -11,6 +11,7 @@
 
 pub mod address;
 pub mod detect;
+pub mod dictionary;
 pub mod glossary;
 pub mod lists;
 pub mod script;

@@ -8,8 +8,12 @@ use crate::diagnostic::{Label, Severity, Side};
 use fluent_syntax::ast::Pattern;
 
 use crate::fluent::{parts, walk_pattern, Visitor};
-use crate::lang::excerpt;
-use crate::lang::text::{content_words, segments, strip_markup, words, Segment, PLACEHOLDER};
+use crate::lang::dictionary::language_name;
+use crate::lang::text::{
+    atoms, content_words, segments, sentences, strip_markup, words, Segment, WordKind, PLACEHOLDER,
+};
+use crate::lang::{excerpt, writing_of, Glossary, Writing};
+use crate::project::EntryView;
 
 pub struct Untranslated;
 
@@ -84,6 +88,11 @@ impl Rule for Untranslated {
         let glossary = &ctx.glossaries[unit.locale_index];
         let (tag, en_tag) = (unit.locale.tag(), en.tag());
         let (mut t_texts, mut r_texts) = (Vec::new(), Vec::new());
+        // The word check compares words of Latin-script languages; it stops for the file when
+        // a dictionary it needs is missing (which the run notes once).
+        let mut word_check = writing_of(unit.locale.source.langid.language.as_str())
+            == Writing::Latin
+            && writing_of(en.source.langid.language.as_str()) == Writing::Latin;
         for t in file.views() {
             if t.meta.is_term {
                 continue;
@@ -107,8 +116,25 @@ impl Rule for Untranslated {
                 text_elements(r_pattern, &mut r_texts);
                 // Most translations differ at their first character: words are compared only
                 // when it is the same (a CJK string is one long "word").
-                if first_char(&r_texts) != Some(first) || !words_of(&t_texts).eq(words_of(&r_texts))
-                {
+                let identical = first_char(&r_texts) == Some(first)
+                    && words_of(&t_texts).eq(words_of(&r_texts));
+                if !identical {
+                    // Single words left in the reference language, looked at only when a word
+                    // of the translation is literally a word of the reference.
+                    if word_check && shares_a_word(&t_texts, &r_texts) {
+                        let t_segs =
+                            t_segs.get_or_insert_with(|| by_part(segments(file.text(), &t)));
+                        let r_segs =
+                            r_segs.get_or_insert_with(|| by_part(segments(reference.text(), &r)));
+                        let no_segs = Vec::new();
+                        let parts = PartPair {
+                            t: t_segs.get(&attribute).unwrap_or(&no_segs),
+                            r: r_segs.get(&attribute).unwrap_or(&no_segs),
+                            t_text: file.text(),
+                            r_text: reference.text(),
+                        };
+                        word_check = left_words(ctx, unit, &t, attribute, &parts, out);
+                    }
                     continue;
                 }
                 // The segments of each part, grouped once per entry.
@@ -172,4 +198,218 @@ fn by_part(segments: Vec<Segment<'_>>) -> HashMap<Option<&str>, Vec<Segment<'_>>
         out.entry(s.attribute).or_default().push(s);
     }
     out
+}
+
+/// Fewest letters of a word the pre-check looks for in the reference (a run of left words may
+/// hold shorter ones, but needs one this long).
+const MIN_LETTERS: usize = 3;
+
+/// More runs of left words than this in one part are one finding: the part is mostly not
+/// translated, and one finding says so better than a list.
+const MAX_RUNS: usize = 3;
+
+/// Whether some word of the translation's text (of at least [`MIN_LETTERS`] letters, no
+/// digits) is also a word of the reference's text, ignoring ASCII case: the cheap test before
+/// the word check, false for almost every translated message.
+fn shares_a_word(t_texts: &[&str], r_texts: &[&str]) -> bool {
+    let candidate = |a: &str| a.len() >= MIN_LETTERS && !a.bytes().any(|b| b.is_ascii_digit());
+    let mut reference: smallvec::SmallVec<[&str; 32]> = smallvec::SmallVec::new();
+    for t in r_texts {
+        reference.extend(atoms(t).map(|a| a.text).filter(|a| candidate(a)));
+    }
+    if reference.is_empty() {
+        return false;
+    }
+    let mut translation = t_texts
+        .iter()
+        .flat_map(|t| atoms(t))
+        .map(|a| a.text)
+        .filter(|a| candidate(a));
+    if reference.len() <= 64 {
+        return translation.any(|a| {
+            reference
+                .iter()
+                .any(|r| r.len() == a.len() && r.eq_ignore_ascii_case(a))
+        });
+    }
+    // A long reference: a set instead of a scan per word.
+    let set: std::collections::HashSet<String> =
+        reference.iter().map(|r| r.to_ascii_lowercase()).collect();
+    translation.any(|a| set.contains(&a.to_ascii_lowercase()))
+}
+
+/// One part (value or attribute) of a translation and of its reference, as segments.
+struct PartPair<'a, 's> {
+    t: &'a [Segment<'s>],
+    r: &'a [Segment<'s>],
+    t_text: &'a str,
+    r_text: &'a str,
+}
+
+/// Whether a dictionary knows a word as written or in lower case (a capital at the start of a
+/// sentence).
+fn knows(d: &spellbook::Dictionary, word: &str) -> bool {
+    d.check(word) || word.chars().any(char::is_uppercase) && d.check(&word.to_lowercase())
+}
+
+/// Reports the words of one translated part that are left in the reference language: a word
+/// of the reference part, unknown to the locale's dictionary and known to the reference's,
+/// that is no name, glossary term, acronym, unit, number or placeable. Adjacent words are one
+/// finding. Returns false when a dictionary is missing (the check stops for the file).
+fn left_words(
+    ctx: &Ctx<'_, '_>,
+    unit: &Unit<'_, '_>,
+    t: &EntryView<'_, '_>,
+    attribute: Option<&str>,
+    parts: &PartPair<'_, '_>,
+    out: &mut Sink,
+) -> bool {
+    // The reference's words, in lower case, with where each first occurs.
+    let no_glossary = Glossary::default();
+    let mut reference: HashMap<String, Range<usize>> = HashMap::new();
+    for seg in parts.r {
+        let mut chars = seg.chars.clone();
+        strip_markup(&mut chars);
+        for w in words(parts.r_text, &chars, &no_glossary) {
+            let span = seg.span(w.start, w.end - 1);
+            reference.entry(w.text.to_lowercase()).or_insert(span);
+        }
+    }
+    let glossary = &ctx.glossaries[unit.locale_index];
+    // Candidates by segment: (segment, its characters, its words, candidate word indices).
+    let mut found = Vec::new();
+    for seg in parts.t {
+        let mut chars = seg.chars.clone();
+        strip_markup(&mut chars);
+        let ws = words(parts.t_text, &chars, glossary);
+        let starts: Vec<usize> = sentences(&chars, &ws).iter().map(|r| r.start).collect();
+        let candidates: Vec<usize> = (0..ws.len())
+            .filter(|&i| {
+                let w = &ws[i];
+                if w.kind != WordKind::Plain || w.text.chars().count() < 2 {
+                    return false;
+                }
+                // A capital inside a sentence marks a name.
+                if w.is_capitalised() && !starts.contains(&i) {
+                    return false;
+                }
+                let lower = w.text.to_lowercase();
+                reference.contains_key(&lower) && !ctx.term_words.contains(&lower)
+            })
+            .collect();
+        if !candidates.is_empty() {
+            found.push((seg, chars, ws, candidates));
+        }
+    }
+    if found.is_empty() {
+        return true;
+    }
+    let Some((r_dict, t_dict)) = ctx.dictionaries.pair(0, unit.locale_index) else {
+        return false;
+    };
+    // Runs of adjacent left words: (segment, chars, words, first word, last word).
+    let mut runs = Vec::new();
+    for (seg, chars, ws, candidates) in &found {
+        let mut run: Option<(usize, usize)> = None;
+        for &i in candidates {
+            let w = ws[i].text;
+            if knows(t_dict, w) || !knows(r_dict, w) {
+                continue;
+            }
+            run = match run {
+                Some((first, last))
+                    if last + 1 == i
+                        && chars[ws[last].end..ws[i].start]
+                            .iter()
+                            .all(|c| c.c == ' ' || c.c == '\u{a0}') =>
+                {
+                    Some((first, i))
+                }
+                Some(done) => {
+                    runs.push((*seg, ws, done));
+                    Some((i, i))
+                }
+                None => Some((i, i)),
+            };
+        }
+        if let Some(done) = run {
+            runs.push((*seg, ws, done));
+        }
+    }
+    // A run needs a word of MIN_LETTERS letters (not `to` alone).
+    runs.retain(|(_, ws, (first, last))| {
+        ws[*first..=*last]
+            .iter()
+            .any(|w| w.text.chars().count() >= MIN_LETTERS)
+    });
+    if runs.is_empty() {
+        return true;
+    }
+    let (tag, language) = (
+        unit.locale.tag(),
+        unit.locale.source.langid.language.as_str(),
+    );
+    let en = ctx.reference().source.langid.language.as_str();
+    let (ref_name, own_name) = (language_name(en), language_name(language));
+    let emit = |out: &mut Sink, span: Range<usize>, message: String, first_word: &str| {
+        let d = out
+            .emit_entry(unit, t, span.clone(), message)
+            .with_attribute(attribute)
+            .with_label(Label {
+                side: Side::Translation,
+                span,
+            });
+        if let Some(r) = reference.get(&first_word.to_lowercase()) {
+            d.with_label(Label {
+                side: Side::Reference,
+                span: r.clone(),
+            });
+        }
+    };
+    let text_of =
+        |seg: &Segment<'_>, ws: &[crate::lang::text::Word<'_>], first: usize, last: usize| {
+            parts
+                .t_text
+                .get(seg.span(ws[first].start, ws[last].end - 1))
+                .unwrap_or("")
+                .to_string()
+        };
+    if runs.len() > MAX_RUNS {
+        let (seg0, ws0, (f0, _)) = &runs[0];
+        let (segn, wsn, (_, ln)) = &runs[runs.len() - 1];
+        let start = seg0.span(ws0[*f0].start, ws0[*f0].end - 1).start;
+        let end = segn.span(wsn[*ln].start, wsn[*ln].end - 1).end;
+        let count: usize = runs.iter().map(|(_, _, (f, l))| l - f + 1).sum();
+        let shown: Vec<String> = runs
+            .iter()
+            .take(MAX_RUNS)
+            .map(|(seg, ws, (f, l))| format!("`{}`", text_of(seg, ws, *f, *l)))
+            .collect();
+        let message = format!(
+            "{count} {ref_name} words are left untranslated in {tag}: {}, … (they are in the {ref_name} dictionary, not in the {own_name} one)",
+            shown.join(", ")
+        );
+        let (end, start) = if end >= start {
+            (end, start)
+        } else {
+            (start, start)
+        };
+        emit(out, start..end, message, ws0[*f0].text);
+        return true;
+    }
+    for (seg, ws, (first, last)) in &runs {
+        let span = seg.span(ws[*first].start, ws[*last].end - 1);
+        let text = text_of(seg, ws, *first, *last);
+        let message = if first == last {
+            format!(
+                "the {ref_name} word `{text}` is left untranslated in {tag} (it is in the {ref_name} dictionary, not in the {own_name} one)"
+            )
+        } else {
+            format!(
+                "the {ref_name} words `{text}` are left untranslated in {tag} (they are in the {ref_name} dictionary, not in the {own_name} one)"
+            )
+        };
+        emit(out, span, message, ws[*first].text);
+    }
+    true
 }
