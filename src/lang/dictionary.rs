@@ -218,9 +218,11 @@ pub fn decode(bytes: Vec<u8>, encoding: &str) -> Result<String, String> {
                     .map_or(char::from(b), |(_, c)| *c)
             })
             .collect(),
-        _ => return Err(format!(
+        _ => {
+            return Err(format!(
             "its encoding `{encoding}` is not supported (UTF-8, ISO-8859-1 and ISO-8859-15 are)"
-        )),
+        ))
+        }
     };
     Ok(text
         .strip_prefix('\u{feff}')

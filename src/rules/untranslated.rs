@@ -13,7 +13,7 @@ use crate::lang::text::{
     atoms, content_words, segments, sentences, strip_markup, words, Segment, WordKind, PLACEHOLDER,
 };
 use crate::lang::{excerpt, writing_of, Glossary, Writing};
-use crate::project::EntryView;
+use crate::project::ParsedFile;
 
 pub struct Untranslated;
 
@@ -88,6 +88,7 @@ impl Rule for Untranslated {
         let glossary = &ctx.glossaries[unit.locale_index];
         let (tag, en_tag) = (unit.locale.tag(), en.tag());
         let (mut t_texts, mut r_texts) = (Vec::new(), Vec::new());
+        let mut left = Vec::new();
         // The word check compares words of Latin-script languages; it stops for the file when
         // a dictionary it needs is missing (which the run notes once).
         let mut word_check = writing_of(unit.locale.source.langid.language.as_str())
@@ -133,7 +134,8 @@ impl Rule for Untranslated {
                             t_text: file.text(),
                             r_text: reference.text(),
                         };
-                        word_check = left_words(ctx, unit, &t, attribute, &parts, out);
+                        word_check =
+                            left_words(ctx, unit, t.meta.index, attribute, &parts, &mut left);
                     }
                     continue;
                 }
@@ -188,6 +190,7 @@ impl Rule for Untranslated {
                 }
             }
         }
+        report_left(ctx, unit, file, left, out);
     }
 }
 
@@ -246,23 +249,71 @@ struct PartPair<'a, 's> {
     r_text: &'a str,
 }
 
+/// Whether the characters around a word make it code rather than text: an option or its
+/// value (`--reference`, `--sparse=auto`, `-lines`), a quoted literal (`'upper'`, `"use"`,
+/// `` `users` ``), or a command followed by its options (`sum -s`).
+fn is_code_context(chars: &[crate::lang::text::Ch], w: &crate::lang::text::Word<'_>) -> bool {
+    let before = w.start.checked_sub(1).map(|i| chars[i].c);
+    let after = chars.get(w.end).map(|c| c.c);
+    if matches!(before, Some('-' | '=' | '_' | '$' | '%' | '\\' | '+'))
+        || matches!(after, Some('=' | '_' | '(' | '[' | '/'))
+    {
+        return true;
+    }
+    let quote = |c: Option<char>| matches!(c, Some('\'' | '"' | '`' | '‘' | '’' | '“' | '”'));
+    if quote(before) && quote(after) {
+        return true;
+    }
+    // `sum -s`, `kill -l`: a command and an option.
+    let mut rest = chars[w.end.min(chars.len())..].iter().map(|c| c.c);
+    rest.next() == Some(' ')
+        && rest.next() == Some('-')
+        && rest.next().is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether a word is the name of the file (`head` in `head.ftl`, `fingerprinting` in
+/// `features/fingerprinting.ftl`) or of a directory on its path: the file is about what the
+/// word names.
+fn names_file(rel: &str, lower: &str) -> bool {
+    rel.trim_end_matches(".ftl")
+        .split(['/', '\\', '-', '_', '.'])
+        .any(|part| part.eq_ignore_ascii_case(lower))
+}
+
 /// Whether a dictionary knows a word as written or in lower case (a capital at the start of a
 /// sentence).
 fn knows(d: &spellbook::Dictionary, word: &str) -> bool {
     d.check(word) || word.chars().any(char::is_uppercase) && d.check(&word.to_lowercase())
 }
 
-/// Reports the words of one translated part that are left in the reference language: a word
+/// Words of the translation left in the reference language, found by [`left_words`], before
+/// they are reported.
+struct Run {
+    entry: usize,
+    attribute: Option<String>,
+    span: Range<usize>,
+    text: String,
+    /// Its words in lower case.
+    words: Vec<String>,
+    /// Where the reference has each of its words.
+    reference: Vec<Range<usize>>,
+}
+
+/// How many messages of one file may keep a word before it counts as the locale's own (a
+/// term the translators chose to keep, as Swedish keeps `fingerprinting`), not a leftover.
+const ADOPTED_IN: usize = 3;
+
+/// Finds the words of one translated part that are left in the reference language: a word
 /// of the reference part, unknown to the locale's dictionary and known to the reference's,
 /// that is no name, glossary term, acronym, unit, number or placeable. Adjacent words are one
-/// finding. Returns false when a dictionary is missing (the check stops for the file).
+/// run. Returns false when a dictionary is missing (the check stops for the file).
 fn left_words(
     ctx: &Ctx<'_, '_>,
     unit: &Unit<'_, '_>,
-    t: &EntryView<'_, '_>,
+    entry: usize,
     attribute: Option<&str>,
     parts: &PartPair<'_, '_>,
-    out: &mut Sink,
+    runs_out: &mut Vec<Run>,
 ) -> bool {
     // The reference's words, in lower case, with where each first occurs.
     let no_glossary = Glossary::default();
@@ -283,18 +334,25 @@ fn left_words(
         strip_markup(&mut chars);
         let ws = words(parts.t_text, &chars, glossary);
         let starts: Vec<usize> = sentences(&chars, &ws).iter().map(|r| r.start).collect();
+        let capital = |i: usize| ws.get(i).is_some_and(|w| w.is_capitalised());
         let candidates: Vec<usize> = (0..ws.len())
             .filter(|&i| {
                 let w = &ws[i];
                 if w.kind != WordKind::Plain || w.text.chars().count() < 2 {
                     return false;
                 }
-                // A capital inside a sentence marks a name.
-                if w.is_capitalised() && !starts.contains(&i) {
+                // A capital inside a sentence marks a name; so does one at its start that the
+                // next word continues (`Virtual Reality`).
+                if w.is_capitalised() && (!starts.contains(&i) || capital(i + 1)) {
+                    return false;
+                }
+                if is_code_context(&chars, w) {
                     return false;
                 }
                 let lower = w.text.to_lowercase();
-                reference.contains_key(&lower) && !ctx.term_words.contains(&lower)
+                reference.contains_key(&lower)
+                    && !ctx.term_words.contains(&lower)
+                    && !names_file(unit.rel, &lower)
             })
             .collect();
         if !candidates.is_empty() {
@@ -307,109 +365,181 @@ fn left_words(
     let Some((r_dict, t_dict)) = ctx.dictionaries.pair(0, unit.locale_index) else {
         return false;
     };
-    // Runs of adjacent left words: (segment, chars, words, first word, last word).
-    let mut runs = Vec::new();
+    let is_left = |chars: &[crate::lang::text::Ch], w: &crate::lang::text::Word<'_>| {
+        let text = w.text;
+        if knows(t_dict, text) {
+            return false;
+        }
+        // An abbreviation the locale writes with its full stop (`etc.`).
+        if chars.get(w.end).is_some_and(|c| c.c == '.') && knows(t_dict, &format!("{text}.")) {
+            return false;
+        }
+        // A capitalised word the reference's dictionary knows only with its capital is a name
+        // (`Django`).
+        if w.is_capitalised() {
+            return r_dict.check(&text.to_lowercase());
+        }
+        knows(r_dict, text)
+    };
     for (seg, chars, ws, candidates) in &found {
-        let mut run: Option<(usize, usize)> = None;
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         for &i in candidates {
-            let w = ws[i].text;
-            if knows(t_dict, w) || !knows(r_dict, w) {
+            if !is_left(chars, &ws[i]) {
                 continue;
             }
-            run = match run {
-                Some((first, last))
-                    if last + 1 == i
-                        && chars[ws[last].end..ws[i].start]
+            match runs.last_mut() {
+                Some((_, last))
+                    if *last + 1 == i
+                        && chars[ws[*last].end..ws[i].start]
                             .iter()
                             .all(|c| c.c == ' ' || c.c == '\u{a0}') =>
                 {
-                    Some((first, i))
+                    *last = i
                 }
-                Some(done) => {
-                    runs.push((*seg, ws, done));
-                    Some((i, i))
-                }
-                None => Some((i, i)),
-            };
+                _ => runs.push((i, i)),
+            }
         }
-        if let Some(done) = run {
-            runs.push((*seg, ws, done));
-        }
-    }
-    // A run needs a word of MIN_LETTERS letters (not `to` alone).
-    runs.retain(|(_, ws, (first, last))| {
-        ws[*first..=*last]
-            .iter()
-            .any(|w| w.text.chars().count() >= MIN_LETTERS)
-    });
-    if runs.is_empty() {
-        return true;
-    }
-    let (tag, language) = (
-        unit.locale.tag(),
-        unit.locale.source.langid.language.as_str(),
-    );
-    let en = ctx.reference().source.langid.language.as_str();
-    let (ref_name, own_name) = (language_name(en), language_name(language));
-    let emit = |out: &mut Sink, span: Range<usize>, message: String, first_word: &str| {
-        let d = out
-            .emit_entry(unit, t, span.clone(), message)
-            .with_attribute(attribute)
-            .with_label(Label {
-                side: Side::Translation,
+        for (first, last) in runs {
+            let run = &ws[first..=last];
+            // A run needs a word of MIN_LETTERS letters (not `to` alone).
+            if !run.iter().any(|w| w.text.chars().count() >= MIN_LETTERS) {
+                continue;
+            }
+            // A phrase the locale makes the first part of a compound is the locale's way to
+            // write it (`open source-projekt`, `virtual reality-webbplatser`).
+            let compound = ws.get(last + 1).is_some_and(|next| {
+                ws[last].end + 1 == next.start
+                    && chars[ws[last].end].c == ' '
+                    && next.text.rsplit_once('-').is_some_and(|(head, tail)| {
+                        let head = head.rsplit('-').next().unwrap_or(head);
+                        reference.contains_key(&head.to_lowercase()) && knows(t_dict, tail)
+                    })
+            });
+            // A word the translation also inflects as its own (`indentationer` next to
+            // `indentation`) is the locale's loanword.
+            let inflected = run.iter().any(|w| {
+                let lower = w.text.to_lowercase();
+                found.iter().any(|(_, _, others, _)| {
+                    others.iter().any(|o| {
+                        o.text.len() > w.text.len()
+                            && o.text.to_lowercase().starts_with(&lower)
+                            && o.text
+                                .get(w.text.len()..)
+                                .is_some_and(|r| !r.starts_with('-'))
+                            && !reference.contains_key(&o.text.to_lowercase())
+                    })
+                })
+            });
+            if compound || inflected {
+                continue;
+            }
+            let span = seg.span(ws[first].start, ws[last].end - 1);
+            let words: Vec<String> = run.iter().map(|w| w.text.to_lowercase()).collect();
+            runs_out.push(Run {
+                entry,
+                attribute: attribute.map(str::to_string),
+                text: parts.t_text.get(span.clone()).unwrap_or("").to_string(),
                 span,
-            });
-        if let Some(r) = reference.get(&first_word.to_lowercase()) {
-            d.with_label(Label {
-                side: Side::Reference,
-                span: r.clone(),
+                reference: words
+                    .iter()
+                    .filter_map(|w| reference.get(w).cloned())
+                    .collect(),
+                words,
             });
         }
-    };
-    let text_of =
-        |seg: &Segment<'_>, ws: &[crate::lang::text::Word<'_>], first: usize, last: usize| {
-            parts
-                .t_text
-                .get(seg.span(ws[first].start, ws[last].end - 1))
-                .unwrap_or("")
-                .to_string()
-        };
-    if runs.len() > MAX_RUNS {
-        let (seg0, ws0, (f0, _)) = &runs[0];
-        let (segn, wsn, (_, ln)) = &runs[runs.len() - 1];
-        let start = seg0.span(ws0[*f0].start, ws0[*f0].end - 1).start;
-        let end = segn.span(wsn[*ln].start, wsn[*ln].end - 1).end;
-        let count: usize = runs.iter().map(|(_, _, (f, l))| l - f + 1).sum();
-        let shown: Vec<String> = runs
-            .iter()
-            .take(MAX_RUNS)
-            .map(|(seg, ws, (f, l))| format!("`{}`", text_of(seg, ws, *f, *l)))
-            .collect();
-        let message = format!(
-            "{count} {ref_name} words are left untranslated in {tag}: {}, … (they are in the {ref_name} dictionary, not in the {own_name} one)",
-            shown.join(", ")
-        );
-        let (end, start) = if end >= start {
-            (end, start)
-        } else {
-            (start, start)
-        };
-        emit(out, start..end, message, ws0[*f0].text);
-        return true;
-    }
-    for (seg, ws, (first, last)) in &runs {
-        let span = seg.span(ws[*first].start, ws[*last].end - 1);
-        let text = text_of(seg, ws, *first, *last);
-        let message = if first == last {
-            format!(
-                "the {ref_name} word `{text}` is left untranslated in {tag} (it is in the {ref_name} dictionary, not in the {own_name} one)"
-            )
-        } else {
-            format!(
-                "the {ref_name} words `{text}` are left untranslated in {tag} (they are in the {ref_name} dictionary, not in the {own_name} one)"
-            )
-        };
-        emit(out, span, message, ws[*first].text);
     }
     true
+}
+
+/// Reports the left words of a file: leaving out those kept in [`ADOPTED_IN`] or more of its
+/// messages, one finding per run, and one for a part with more than [`MAX_RUNS`] runs.
+fn report_left(
+    ctx: &Ctx<'_, '_>,
+    unit: &Unit<'_, '_>,
+    file: &ParsedFile<'_>,
+    runs: Vec<Run>,
+    out: &mut Sink,
+) {
+    if runs.is_empty() {
+        return;
+    }
+    let mut messages: HashMap<&str, Vec<usize>> = HashMap::new();
+    for r in &runs {
+        for w in &r.words {
+            let m = messages.entry(w.as_str()).or_default();
+            if !m.contains(&r.entry) {
+                m.push(r.entry);
+            }
+        }
+    }
+    let adopted = |w: &String| {
+        messages
+            .get(w.as_str())
+            .is_some_and(|m| m.len() >= ADOPTED_IN)
+    };
+    let kept: Vec<&Run> = runs
+        .iter()
+        .filter(|r| !r.words.iter().all(adopted))
+        .collect();
+    let tag = unit.locale.tag();
+    let own = language_name(unit.locale.source.langid.language.as_str());
+    let theirs = language_name(ctx.reference().source.langid.language.as_str());
+    let mut i = 0;
+    while i < kept.len() {
+        let part = kept[i..]
+            .iter()
+            .take_while(|r| r.entry == kept[i].entry && r.attribute == kept[i].attribute)
+            .count();
+        let group = &kept[i..i + part];
+        i += part;
+        let entry = file.view(group[0].entry);
+        let mut emit = |span: Range<usize>, message: String, labels: &[Range<usize>]| {
+            let d = out
+                .emit_entry(unit, &entry, span.clone(), message)
+                .with_attribute(group[0].attribute.as_deref())
+                .with_label(Label {
+                    side: Side::Translation,
+                    span,
+                });
+            for r in labels {
+                d.with_label(Label {
+                    side: Side::Reference,
+                    span: r.clone(),
+                });
+            }
+        };
+        if group.len() > MAX_RUNS {
+            let count: usize = group.iter().map(|r| r.words.len()).sum();
+            let shown: Vec<String> = group
+                .iter()
+                .take(MAX_RUNS)
+                .map(|r| format!("`{}`", r.text))
+                .collect();
+            let last = group[group.len() - 1];
+            let span = group[0].span.start..last.span.end.max(group[0].span.end);
+            emit(
+                span,
+                format!(
+                    "{count} {theirs} words are left untranslated in {tag}: {}, … (they are in the {theirs} dictionary, not in the {own} one)",
+                    shown.join(", ")
+                ),
+                &group[0].reference,
+            );
+            continue;
+        }
+        for r in group {
+            let message = if r.words.len() == 1 {
+                format!(
+                    "the {theirs} word `{}` is left untranslated in {tag} (it is in the {theirs} dictionary, not in the {own} one)",
+                    r.text
+                )
+            } else {
+                format!(
+                    "the {theirs} words `{}` are left untranslated in {tag} (they are in the {theirs} dictionary, not in the {own} one)",
+                    r.text
+                )
+            };
+            emit(r.span.clone(), message, &r.reference);
+        }
+    }
 }
