@@ -271,12 +271,12 @@ fn is_code_context(chars: &[crate::lang::text::Ch], w: &crate::lang::text::Word<
         && rest.next().is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
-/// Whether a word is the name of the file (`head` in `head.ftl`, `fingerprinting` in
+/// Whether a word is the whole name of the file (`head` in `head.ftl`, `fingerprinting` in
 /// `features/fingerprinting.ftl`) or of a directory on its path: the file is about what the
-/// word names.
+/// word names (a command, a product feature).
 fn names_file(rel: &str, lower: &str) -> bool {
     rel.trim_end_matches(".ftl")
-        .split(['/', '\\', '-', '_', '.'])
+        .split(['/', '\\'])
         .any(|part| part.eq_ignore_ascii_case(lower))
 }
 
