@@ -90,7 +90,11 @@ pub fn check(opts: &CheckOptions) -> Result<Outcome, LoadError> {
                 outcome.locales.push(l);
             }
         }
-        outcome.notes.extend(one.notes);
+        for note in one.notes {
+            if !outcome.notes.contains(&note) {
+                outcome.notes.push(note);
+            }
+        }
         outcome.summary.add(&one.summary);
         outcome.findings.extend(one.findings);
         outcome.entries.extend(one.entries);
@@ -194,6 +198,8 @@ fn check_groups(
     for f in &findings {
         summary.count(f);
     }
+    let mut notes = tree.notes.clone();
+    notes.extend(shared.notes());
     if filters.baseline.is_some() {
         summary.baselined = Some(baselined);
     }
@@ -202,7 +208,7 @@ fn check_groups(
         summary,
         reference: tree.locales[0].tag.clone(),
         locales: tree.locales.iter().map(|l| l.tag.clone()).collect(),
-        notes: tree.notes.clone(),
+        notes,
         entries: if entries {
             vec![EntryTable::merge(tree, tables)]
         } else {

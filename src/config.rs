@@ -44,15 +44,18 @@ const TOP_KEYS: &[&str] = &[
     "rules",
     "glossary",
     "termbase",
+    "dictionaries",
     "ignore",
 ];
 const GLOSSARY_KEYS: &[&str] = &["terms", "locales"];
+const DICTIONARY_KEYS: &[&str] = &["path", "system"];
 const IGNORE_KEYS: &[&str] = &["rule", "locale", "file", "message", "reason"];
 
 /// Every key the configuration knows, in any table (for documentation checks).
 pub fn all_keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = TOP_KEYS.to_vec();
     keys.extend(GLOSSARY_KEYS);
+    keys.extend(DICTIONARY_KEYS);
     keys.extend(IGNORE_KEYS);
     keys.extend(COMMON_RULE_KEYS);
     for (_, options) in RULE_OPTIONS {
@@ -158,6 +161,12 @@ pub struct Config {
     pub glossary_by_locale: BTreeMap<String, Vec<String>>,
     /// `termbase = [...]`: paths relative to the configuration file, with where each is written.
     pub termbase: Vec<Setting>,
+    /// `[dictionaries] path`: a directory of Hunspell dictionaries, relative to the
+    /// configuration file, with where it is written.
+    pub dictionary_path: Option<Setting>,
+    /// `[dictionaries] system`: also look in the system's directories (default: no — the word
+    /// check is opt-in until its precision on real translations is better; docs/rules/untranslated.md).
+    pub dictionary_system: Option<bool>,
     pub ignore: Vec<IgnoreRule>,
     pub files: FileSelect,
 }
@@ -278,6 +287,7 @@ impl Config {
                 .or_default()
                 .extend(terms.iter().cloned());
         }
+        settings.dictionaries.system = self.dictionary_system.unwrap_or(false);
         filters.ignores = crate::filter::Ignores::new(self.ignore.clone());
     }
 
@@ -391,6 +401,15 @@ impl Config {
         t.insert("glossary".into(), glossary.into());
         let termbase: Vec<String> = self.termbase.iter().map(|s| s.value.clone()).collect();
         t.insert("termbase".into(), strings(&termbase));
+        let mut dictionaries = toml::Table::new();
+        if let Some(p) = &self.dictionary_path {
+            dictionaries.insert("path".into(), p.value.clone().into());
+        }
+        dictionaries.insert(
+            "system".into(),
+            self.dictionary_system.unwrap_or(false).into(),
+        );
+        t.insert("dictionaries".into(), dictionaries.into());
         let ignores: Vec<toml::Value> = self
             .ignore
             .iter()
@@ -419,6 +438,43 @@ impl Config {
 }
 
 impl Config {
+    /// The configuration's dictionary directory (`[dictionaries] path`), resolved against the
+    /// configuration file's directory and required to stay inside it, as a termbase is.
+    pub fn dictionary_dirs(&self) -> Result<Vec<PathBuf>, ConfigError> {
+        let (Some(config), Some(s)) = (&self.path, &self.dictionary_path) else {
+            return Ok(Vec::new());
+        };
+        let dir = config_dir(config);
+        let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let error = |message: String| ConfigError::Invalid {
+            path: config.display().to_string(),
+            line: s.line,
+            column: s.column,
+            message,
+        };
+        let path = dir.join(&s.value);
+        let target = std::fs::canonicalize(&path).map_err(|e| {
+            error(format!(
+                "dictionary directory `{}` cannot be read: {e}",
+                path.display()
+            ))
+        })?;
+        if !target.starts_with(&root) {
+            return Err(error(format!(
+                "dictionary directory `{}` is outside `{}`, the directory of the configuration: it is not read",
+                s.value,
+                root.display()
+            )));
+        }
+        if !target.is_dir() {
+            return Err(error(format!(
+                "dictionary directory `{}` is not a directory",
+                s.value
+            )));
+        }
+        Ok(vec![path])
+    }
+
     /// The configuration's termbase files, each resolved against the configuration file's
     /// directory and required to stay inside it: a path with `..` that leaves it, an absolute
     /// path elsewhere, or a symbolic link that leads out is refused with its position.
@@ -426,12 +482,7 @@ impl Config {
         let Some(config) = &self.path else {
             return Ok(Vec::new());
         };
-        let dir = config.parent().unwrap_or(Path::new("."));
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
+        let dir = config_dir(config);
         let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         let mut out = Vec::new();
         for s in &self.termbase {
@@ -454,6 +505,14 @@ impl Config {
             out.push(path);
         }
         Ok(out)
+    }
+}
+
+/// The directory of a configuration file (`.` for a bare file name).
+fn config_dir(config: &Path) -> &Path {
+    match config.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     }
 }
 
@@ -705,6 +764,39 @@ impl Doc<'_> {
                 });
             }
         }
+        if let Some(v) = root.get("dictionaries") {
+            let t = self.table(v, "dictionaries")?;
+            self.known_keys(t, DICTIONARY_KEYS, "`[dictionaries]`")?;
+            if let Some(p) = t.get("path") {
+                let value = self.string(p, "dictionaries.path")?;
+                if value.trim().is_empty() {
+                    return Err(self.error(p.span(), "`dictionaries.path` is empty"));
+                }
+                let (line, column) = match self.error(p.span(), "") {
+                    ConfigError::Invalid { line, column, .. } => (line, column),
+                    _ => (1, 1),
+                };
+                c.dictionary_path = Some(Setting {
+                    value,
+                    line,
+                    column,
+                });
+            }
+            if let Some(b) = t.get("system") {
+                match b.get_ref() {
+                    DeValue::Boolean(b) => c.dictionary_system = Some(*b),
+                    other => {
+                        return Err(self.error(
+                            b.span(),
+                            format!(
+                                "`dictionaries.system` must be true or false, not {}",
+                                other.type_str()
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
         if let Some(v) = root.get("ignore") {
             let DeValue::Array(items) = v.get_ref() else {
                 return Err(self.error(
@@ -947,6 +1039,7 @@ pub fn prepare(
     let config = resolve(inputs.config, inputs.isolated, &start)?;
     config.apply(&mut opts.load, &mut opts.settings, &mut opts.filters);
     let termbase_files = config.termbase_files()?;
+    opts.settings.dictionaries.dirs = config.dictionary_dirs()?;
     let mut concepts = Vec::new();
     for (path, name) in termbase_files
         .iter()

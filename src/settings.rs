@@ -28,6 +28,20 @@ pub struct Settings {
     /// The concepts of the termbases given (`termbase = [...]`, `--termbase`), read by
     /// [`crate::terms`]; empty when there is none.
     pub termbase: std::sync::Arc<Vec<Concept>>,
+    /// Where Hunspell dictionaries are looked for (`[dictionaries]`), for the word check of
+    /// `untranslated`.
+    pub dictionaries: DictionarySettings,
+}
+
+/// Where dictionaries are looked for. The default looks nowhere, and so does the configuration
+/// reader unless `[dictionaries]` sets `system = true` or a `path`: the word check is opt-in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DictionarySettings {
+    /// Directories from the configuration (`[dictionaries] path`), checked to be inside the
+    /// configuration's directory; a file found in one must stay inside it too.
+    pub dirs: Vec<std::path::PathBuf>,
+    /// Also look in the system's directories (`/usr/share/hunspell`, …).
+    pub system: bool,
 }
 
 /// What a termbase says of one term: whether a translation should, may or must not use it.

@@ -12,6 +12,7 @@
 pub mod address;
 pub mod chinese;
 pub mod detect;
+pub mod dictionary;
 pub mod glossary;
 pub mod lists;
 pub mod notation;

@@ -25,6 +25,9 @@ struct Document<'a> {
     reference: &'a str,
     locales: &'a [String],
     summary: &'a Summary,
+    /// The run's notes (as on stderr), only when there are some.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
     diagnostics: &'a [Finding],
 }
 
@@ -44,6 +47,7 @@ impl Reporter for Json {
             reference: run.reference,
             locales: run.locales,
             summary: run.summary,
+            notes: run.notes,
             diagnostics: &self.findings,
         };
         // Serialised first, so that a write error (a closed pipe) reaches the caller as it is.

@@ -79,6 +79,9 @@ pub struct RunInfo<'a> {
     pub summary: &'a Summary,
     /// Every message's text in every locale, one table per tree (only built for `html`).
     pub entries: &'a [EntryTable],
+    /// What the run could not do (also printed on stderr): a dictionary that is missing, a
+    /// directory that is not a locale.
+    pub notes: &'a [String],
 }
 
 /// An output format: gets each finding, then the summary.
@@ -116,6 +119,7 @@ pub fn write_report(
             locales: &outcome.locales,
             summary: &outcome.summary,
             entries: &outcome.entries,
+            notes: &outcome.notes,
         },
     )?;
     out.flush()

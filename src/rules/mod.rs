@@ -119,6 +119,12 @@ pub struct Shared<'t> {
     /// Texts of the reference's Fluent terms that a locale translates (its term of the same id
     /// says something else): no do-not-translate names there (by locale index).
     pub translated_names: Vec<std::collections::HashSet<String>>,
+    /// The Hunspell dictionary of each locale (by locale index), found now, parsed when a word
+    /// first needs it.
+    pub dictionaries: crate::lang::dictionary::Dictionaries,
+    /// Every word of every Fluent term's value in any locale, in lower case: names, which a
+    /// translation keeps as they are.
+    pub term_words: std::collections::HashSet<String>,
 }
 
 impl<'t> Shared<'t> {
@@ -156,8 +162,44 @@ impl<'t> Shared<'t> {
                     .collect()
             },
             translated_names: translated_names(tree),
+            dictionaries: crate::lang::dictionary::Dictionaries::find(
+                &tree
+                    .locales
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.tag.clone(),
+                            l.langid.language.as_str().to_string(),
+                            l.langid.region.map(|r| r.as_str().to_string()),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+                &settings.dictionaries,
+            ),
+            term_words: term_words(tree),
         }
     }
+
+    /// Notes for stderr about what the run could not do: dictionaries a word needed that are
+    /// missing or unreadable.
+    pub fn notes(&self) -> Vec<String> {
+        self.dictionaries.notes(0)
+    }
+}
+
+/// The words of every Fluent term's value, in every locale, in lower case.
+fn term_words(tree: &Tree) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for l in &tree.locales {
+        for t in l.index.terms() {
+            for text in &t.texts {
+                for a in crate::lang::text::atoms(text) {
+                    out.insert(a.text.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// For each locale, the texts of the reference locale's Fluent terms whose term of the same id
@@ -209,6 +251,10 @@ pub struct Ctx<'p, 's> {
     pub reference_terms: RefMemo<Vec<crate::terms::Hit>>,
     /// See [`Shared::translated_names`].
     pub translated_names: &'p [std::collections::HashSet<String>],
+    /// See [`Shared::dictionaries`].
+    pub dictionaries: &'p crate::lang::dictionary::Dictionaries,
+    /// See [`Shared::term_words`].
+    pub term_words: &'p std::collections::HashSet<String>,
 }
 
 impl<'p, 's> Ctx<'p, 's> {
@@ -222,6 +268,8 @@ impl<'p, 's> Ctx<'p, 's> {
             term_indexes: &shared.term_indexes,
             reference_terms: RefMemo::default(),
             translated_names: &shared.translated_names,
+            dictionaries: &shared.dictionaries,
+            term_words: &shared.term_words,
         }
     }
 
