@@ -82,6 +82,29 @@ fn a_missing_dictionary_is_one_note_on_stderr_and_in_the_json_report() {
     assert!(left_words(&doc).is_empty(), "{:?}", left_words(&doc));
 }
 
+/// Without `[dictionaries]` the word check is off (it is opt-in): one short note says so, no
+/// dictionary is looked for, and no word is reported.
+#[test]
+fn without_configuration_the_word_check_is_off_with_one_note() {
+    let dir = tree("");
+    english_dictionary(dir.path());
+    let run = leaflint(dir.path(), &["check", "l10n", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let notes: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("untranslated"))
+        .collect();
+    assert_eq!(
+        notes,
+        ["leaflint: note: words left in the reference language are not looked for: the word check of `untranslated` is opt-in (`[dictionaries] system = true` or `path` in leaflint.toml)"],
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Swedish dictionary"), "{}", run.stderr);
+    assert!(left_words(&json(&run.stdout)).is_empty());
+}
+
 #[test]
 fn a_tree_without_candidate_words_needs_no_dictionary_and_gets_no_note() {
     let dir = tempfile::tempdir().unwrap();

@@ -352,6 +352,16 @@ impl Dictionaries {
     /// Notes for stderr: each dictionary a word needed that is missing or could not be read.
     pub fn notes(&self, reference: usize) -> Vec<String> {
         let mut out = Vec::new();
+        // Not configured at all: one short note, not one per dictionary.
+        if self.searched.is_empty() {
+            if self.slots.iter().any(|s| s.needed.load(Ordering::Relaxed)) {
+                out.push(
+                    "words left in the reference language are not looked for: the word check of `untranslated` is opt-in (`[dictionaries] system = true` or `path` in leaflint.toml)"
+                        .to_string(),
+                );
+            }
+            return out;
+        }
         for (i, s) in self.slots.iter().enumerate() {
             if !s.needed.load(Ordering::Relaxed) {
                 continue;
@@ -378,11 +388,7 @@ impl Dictionaries {
                     .iter()
                     .map(|d| format!("`{}`", d.display()))
                     .collect();
-                let dirs = if dirs.is_empty() {
-                    "no directory: the word check is opt-in, with `[dictionaries] system = true` or `path` in leaflint.toml".to_string()
-                } else {
-                    dirs.join(", ")
-                };
+                let dirs = dirs.join(", ");
                 out.push(format!(
                     "no {language} dictionary for {} (looked for {} with its `.aff` in {dirs}); {off}",
                     s.tag,
