@@ -349,6 +349,12 @@ impl Dictionaries {
         a.zip(b)
     }
 
+    /// Whether the word check is not configured (no directory to look in) and a word has
+    /// already needed it: the note is due, and no more words need looking at.
+    pub fn off_and_noted(&self) -> bool {
+        self.searched.is_empty() && self.slots.iter().any(|s| s.needed.load(Ordering::Relaxed))
+    }
+
     /// Notes for stderr: each dictionary a word needed that is missing or could not be read.
     pub fn notes(&self, reference: usize) -> Vec<String> {
         let mut out = Vec::new();
