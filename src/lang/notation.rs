@@ -104,6 +104,11 @@ fn abbreviations(chars: &mut [Ch]) {
             i += 1;
             continue;
         }
+        // Every abbreviation is at most 6 letters, dots and spaces followed by a full stop.
+        if !chars[i + 1..n.min(i + 8)].iter().any(|ch| ch.c == '.') {
+            i += 1;
+            continue;
+        }
         let mut hit = None;
         for a in ABBREVIATIONS {
             let len = a.chars().count();
@@ -309,8 +314,17 @@ fn tokens(chars: &mut [Ch]) {
             continue;
         }
         let start = k;
+        let mut marked = false;
         while k < n && !separates(chars[k].c) {
+            marked |= matches!(
+                chars[k].c,
+                '-' | '=' | '@' | '%' | '$' | '^' | '|' | '\\' | '`' | '{' | '}' | '*' | '/' | '['
+            );
             k += 1;
+        }
+        // Notation has one of these marks: most tokens are plain words and need no look.
+        if !marked {
+            continue;
         }
         buf.clear();
         buf.extend(chars[start..k].iter().map(|ch| ch.c));

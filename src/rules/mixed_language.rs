@@ -74,7 +74,30 @@ impl Rule for MixedLanguage {
             if entry.meta.is_term {
                 continue;
             }
-            if nothing_can_fire(&entry, writing, own, options.min_words, &mut texts) {
+            let in_other = own.is_some_and(|o| {
+                ctx.reference().source.langid.language.as_str() == o.other().subtag()
+            });
+            let copies_reference = |texts: &[&str]| {
+                in_other && {
+                    let words = reference_words(unit, &entry, &mut Vec::new());
+                    let needed = options.min_words.unwrap_or(SENTENCE_MIN_WORDS).max(1);
+                    texts
+                        .iter()
+                        .flat_map(|t| atoms(t))
+                        .filter(|a| has_latin_letter(a.text))
+                        .filter(|a| words.contains(&a.text.to_lowercase()))
+                        .take(needed)
+                        .count()
+                        >= needed
+                }
+            };
+            if nothing_can_fire(
+                &entry,
+                (writing, own),
+                options.min_words,
+                &mut texts,
+                copies_reference,
+            ) {
                 continue;
             }
             for mut seg in segments(text, &entry) {
@@ -105,18 +128,19 @@ impl Rule for MixedLanguage {
                         );
                         // Words of the reference message, when it is in the other language:
                         // a word left untranslated leans to it.
-                        let reference_words = if ctx.reference().source.langid.language.as_str()
-                            == own.other().subtag()
-                        {
-                            reference_words(unit, &entry, &mut ref_texts)
-                        } else {
-                            HashSet::new()
-                        };
+                        let in_other =
+                            ctx.reference().source.langid.language.as_str() == own.other().subtag();
                         foreign_runs(
                             &seg.chars,
                             &ws,
                             own.other(),
-                            &reference_words,
+                            || {
+                                if in_other {
+                                    reference_words(unit, &entry, &mut ref_texts)
+                                } else {
+                                    HashSet::new()
+                                }
+                            },
                             (min_words, min_confidence),
                             &mut found,
                         );
@@ -132,15 +156,16 @@ impl Rule for MixedLanguage {
 }
 
 /// Whether the raw text of `entry` already rules out every finding, so that its strings need
-/// not be split into characters and words: no CJK character for [`cjk_fragments`], no
-/// sign of the other language for [`foreign_sentences`] and [`foreign_runs`], fewer atoms with Latin letters
+/// not be split into characters and words: no CJK character for [`cjk_fragments`], fewer
+/// than two signs of the other language for [`foreign_sentences`] (and one only, for
+/// [`foreign_runs`], in a string that copies no words of the reference message), fewer atoms with Latin letters
 /// than a run needs for [`latin_runs`]. Each count bounds the one the check makes.
 fn nothing_can_fire<'a>(
     entry: &EntryView<'a, '_>,
-    writing: Writing,
-    own: Option<Lang>,
+    (writing, own): (Writing, Option<Lang>),
     min_words: Option<usize>,
     texts: &mut Vec<&'a str>,
+    copies_reference: impl FnOnce(&[&str]) -> bool,
 ) -> bool {
     texts.clear();
     let complete =
@@ -163,7 +188,14 @@ fn nothing_can_fire<'a>(
             latin < min_words.unwrap_or(CJK_MIN_WORDS).max(1)
         }
         (Writing::Latin, Some(own)) => {
-            no_cjk() && signal_bound(texts.iter().copied(), own.other()) < 1
+            // Two signs of the other language for a sentence; one is enough for a word-level
+            // run only when the string copies words of the reference message.
+            no_cjk()
+                && match signal_bound(texts.iter().copied(), own.other()) {
+                    0 => true,
+                    1 => !copies_reference(texts),
+                    _ => false,
+                }
         }
         (Writing::Latin | Writing::Other, _) => no_cjk(),
         _ => false,
@@ -420,7 +452,7 @@ fn foreign_runs(
     chars: &[Ch],
     ws: &[Word<'_>],
     foreign: Lang,
-    reference_words: &HashSet<String>,
+    reference_words: impl FnOnce() -> HashSet<String>,
     (min_words, min_confidence): (usize, f64),
     found: &mut Vec<Fragment>,
 ) {
@@ -429,6 +461,8 @@ fn foreign_runs(
     if all.for_lang(foreign) == 0 || ws.len() < min_words.max(1) {
         return;
     }
+    // Only now, for the few strings with a sign of the other language.
+    let reference_words = &reference_words();
     let ends_sentence = |i: usize| {
         i == 0
             || chars[ws[i - 1].end..ws[i].start]
