@@ -573,6 +573,16 @@ impl Doc<'_> {
         Ok(())
     }
 
+    fn boolean(&self, v: &Item<'_>, what: &str) -> Result<bool, ConfigError> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Ok(*b),
+            other => Err(self.error(
+                v.span(),
+                format!("`{what}` must be true or false, not {}", other.type_str()),
+            )),
+        }
+    }
+
     fn string(&self, v: &Item<'_>, what: &str) -> Result<String, ConfigError> {
         match v.get_ref() {
             DeValue::String(s) => Ok(s.to_string()),
@@ -706,18 +716,7 @@ impl Doc<'_> {
         c.include = include.into_iter().map(Spanned::into_inner).collect();
         c.exclude = exclude.into_iter().map(Spanned::into_inner).collect();
         if let Some(v) = root.get("single-bundle") {
-            match v.get_ref() {
-                DeValue::Boolean(b) => c.single_bundle = Some(*b),
-                other => {
-                    return Err(self.error(
-                        v.span(),
-                        format!(
-                            "`single-bundle` must be true or false, not {}",
-                            other.type_str()
-                        ),
-                    ))
-                }
-            }
+            c.single_bundle = Some(self.boolean(v, "single-bundle")?);
         }
         if let Some(v) = root.get("rules") {
             for (id, rule) in self.table(v, "rules")?.iter() {
@@ -783,18 +782,7 @@ impl Doc<'_> {
                 });
             }
             if let Some(b) = t.get("system") {
-                match b.get_ref() {
-                    DeValue::Boolean(b) => c.dictionary_system = Some(*b),
-                    other => {
-                        return Err(self.error(
-                            b.span(),
-                            format!(
-                                "`dictionaries.system` must be true or false, not {}",
-                                other.type_str()
-                            ),
-                        ))
-                    }
-                }
+                c.dictionary_system = Some(self.boolean(b, "dictionaries.system")?);
             }
         }
         if let Some(v) = root.get("ignore") {
@@ -872,18 +860,7 @@ impl Doc<'_> {
             }
         }
         if let Some(v) = table.get("locale-parts") {
-            match v.get_ref() {
-                DeValue::Boolean(b) => rc.url_mismatch.locale_parts = Some(*b),
-                other => {
-                    return Err(self.error(
-                        v.span(),
-                        format!(
-                            "`{what}.locale-parts` must be true or false, not {}",
-                            other.type_str()
-                        ),
-                    ))
-                }
-            }
+            rc.url_mismatch.locale_parts = Some(self.boolean(v, &format!("{what}.locale-parts"))?);
         }
         if let Some(x) = table.get("min-confidence") {
             let value = match x.get_ref() {

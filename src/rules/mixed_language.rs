@@ -69,17 +69,29 @@ impl Rule for MixedLanguage {
         let tag = unit.locale.tag();
         // The text elements of the entry at hand: one buffer for all entries of the file.
         let mut texts = Vec::new();
-        let mut ref_texts = Vec::new();
+        // Whether the reference is in the other language, so that its words left in a
+        // translation lean to it.
+        let in_other = own
+            .is_some_and(|o| ctx.reference().source.langid.language.as_str() == o.other().subtag());
         for entry in file.views() {
             if entry.meta.is_term {
                 continue;
             }
-            let in_other = own.is_some_and(|o| {
-                ctx.reference().source.langid.language.as_str() == o.other().subtag()
-            });
+            // The reference message's words, read at most once for the entry and only when
+            // asked for.
+            let ref_words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
+            let words_of_reference = || {
+                ref_words.get_or_init(|| {
+                    if in_other {
+                        reference_words(unit, &entry)
+                    } else {
+                        HashSet::new()
+                    }
+                })
+            };
             let copies_reference = |texts: &[&str]| {
                 in_other && {
-                    let words = reference_words(unit, &entry, &mut Vec::new());
+                    let words = words_of_reference();
                     let needed = options.min_words.unwrap_or(SENTENCE_MIN_WORDS).max(1);
                     texts
                         .iter()
@@ -126,21 +138,11 @@ impl Rule for MixedLanguage {
                             min_confidence,
                             &mut found,
                         );
-                        // Words of the reference message, when it is in the other language:
-                        // a word left untranslated leans to it.
-                        let in_other =
-                            ctx.reference().source.langid.language.as_str() == own.other().subtag();
                         foreign_runs(
                             &seg.chars,
                             &ws,
                             own.other(),
-                            || {
-                                if in_other {
-                                    reference_words(unit, &entry, &mut ref_texts)
-                                } else {
-                                    HashSet::new()
-                                }
-                            },
+                            words_of_reference,
                             (min_words, min_confidence),
                             &mut found,
                         );
@@ -448,11 +450,11 @@ fn foreign_sentences(
 /// function word of `foreign` and more of them than of the own language, and the model agrees
 /// with `min_confidence` on the run's words together. Runs that a sentence finding already
 /// covers are left out.
-fn foreign_runs(
+fn foreign_runs<'r>(
     chars: &[Ch],
     ws: &[Word<'_>],
     foreign: Lang,
-    reference_words: impl FnOnce() -> HashSet<String>,
+    reference_words: impl FnOnce() -> &'r HashSet<String>,
     (min_words, min_confidence): (usize, f64),
     found: &mut Vec<Fragment>,
 ) {
@@ -462,7 +464,7 @@ fn foreign_runs(
         return;
     }
     // Only now, for the few strings with a sign of the other language.
-    let reference_words = &reference_words();
+    let reference_words = reference_words();
     let ends_sentence = |i: usize| {
         i == 0
             || chars[ws[i - 1].end..ws[i].start]
@@ -589,18 +591,14 @@ fn quoted_chars(chars: &[Ch]) -> Vec<bool> {
 }
 
 /// The words (lower-cased) of the reference message of `entry`, every part and variant.
-fn reference_words<'a>(
-    unit: &Unit<'a, '_>,
-    entry: &EntryView<'_, '_>,
-    buf: &mut Vec<&'a str>,
-) -> HashSet<String> {
+fn reference_words(unit: &Unit<'_, '_>, entry: &EntryView<'_, '_>) -> HashSet<String> {
     let mut out = HashSet::new();
     let Some(r) = unit.counterpart(entry) else {
         return out;
     };
-    buf.clear();
+    let mut buf = Vec::new();
     for part in parts(r.value, r.attributes) {
-        text_elements(part.pattern, buf, 0);
+        text_elements(part.pattern, &mut buf, 0);
     }
     for t in buf.iter() {
         for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
